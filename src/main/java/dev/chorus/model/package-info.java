@@ -1,0 +1,2 @@
+/** Shared value records passed between the pipeline's steps; JDK only. */
+package dev.chorus.model;
