@@ -1,0 +1,33 @@
+package dev.chorus.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A validated {@code feeds.yml}.
+ *
+ * @param file the file it was read from
+ * @param title shown on the page and in the merged feeds
+ * @param database the SQLite file, resolved against the config file's folder
+ * @param pollEvery the default refresh interval
+ * @param fetch fetch settings
+ * @param sources the blogs to follow, in file order
+ */
+public record Config(
+    Path file,
+    String title,
+    Path database,
+    Duration pollEvery,
+    FetchSettings fetch,
+    List<SourceConfig> sources) {
+
+  public Config {
+    sources = List.copyOf(sources);
+  }
+
+  public Optional<SourceConfig> source(String id) {
+    return sources.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+}
