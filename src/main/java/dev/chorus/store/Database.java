@@ -1,0 +1,228 @@
+package dev.chorus.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One SQLite file in WAL mode: a single writer connection behind a lock, and a small pool of
+ * read-only connections so readers never wait on the poller.
+ */
+public final class Database implements AutoCloseable {
+  private static final List<String> MIGRATIONS = Migrations.ALL;
+  private final Path file;
+  private final Connection writer;
+  private final ReentrantLock writeLock = new ReentrantLock();
+  private final BlockingQueue<Connection> readers;
+  private final int readerCount;
+
+  private Database(Path file, int readerCount) throws SQLException {
+    this.file = file;
+    this.readerCount = readerCount;
+    this.writer = connect(false);
+    migrate();
+    this.readers = new ArrayBlockingQueue<>(readerCount);
+    for (int i = 0; i < readerCount; i++) {
+      readers.add(connect(true));
+    }
+  }
+
+  /** Opens (creating and migrating when needed) the database file. */
+  public static Database open(Path file) {
+    try {
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      return new Database(file, 4);
+    } catch (SQLException | IOException e) {
+      throw new StoreException("cannot open database " + file + ": " + plain(e), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  private Connection connect(boolean readOnly) throws SQLException {
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout = 10000");
+      s.execute("PRAGMA foreign_keys = ON");
+      if (readOnly) {
+        s.execute("PRAGMA query_only = 1");
+      } else {
+        s.execute("PRAGMA journal_mode = WAL");
+        s.execute("PRAGMA synchronous = NORMAL");
+      }
+      s.execute("PRAGMA cache_size = -16000");
+      s.execute("PRAGMA temp_store = MEMORY");
+    }
+    return c;
+  }
+
+  private void migrate() throws SQLException {
+    try (Statement s = writer.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+      int current;
+      try (var rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+        current = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (current > MIGRATIONS.size()) {
+        throw new SQLException(
+            "database schema version " + current + " is newer than this Chorus knows ("
+                + MIGRATIONS.size() + ")");
+      }
+      for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
+        writer.setAutoCommit(false);
+        try {
+          for (String sql : statements(MIGRATIONS.get(v - 1))) {
+            s.execute(sql);
+          }
+          s.execute("INSERT INTO schema_version (version) VALUES (" + v + ")");
+          writer.commit();
+        } catch (SQLException e) {
+          writer.rollback();
+          throw e;
+        } finally {
+          writer.setAutoCommit(true);
+        }
+      }
+    }
+  }
+
+  /** Splits a migration into statements at semicolons that end a line outside BEGIN…END. */
+  static List<String> statements(String script) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    int depth = 0;
+    for (String line : script.split("\n")) {
+      String t = line.strip();
+      if (t.endsWith("BEGIN")) {
+        depth++;
+      }
+      if (t.startsWith("END") && depth > 0) {
+        depth--;
+      }
+      current.append(line).append('\n');
+      if (depth == 0 && t.endsWith(";") || depth == 0 && t.startsWith("END")) {
+        String sql = current.toString().strip();
+        out.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      out.add(current.toString().strip());
+    }
+    return out;
+  }
+
+  /** Work done inside one connection. */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one write transaction; nothing of it stays when it fails. */
+  public <T> T write(Work<T> work) {
+    writeLock.lock();
+    try {
+      writer.setAutoCommit(false);
+      try {
+        T result = work.run(writer);
+        writer.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        writer.rollback();
+        throw e;
+      } finally {
+        writer.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("database write failed: " + plain(e), e);
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
+  /** Runs {@code work} on a read-only connection (a consistent snapshot per statement). */
+  public <T> T read(Work<T> work) {
+    Connection c;
+    try {
+      c = readers.poll(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreException("interrupted while waiting for a database connection", e);
+    }
+    if (c == null) {
+      throw new StoreException("no database connection free after 30 s", null);
+    }
+    try {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw new StoreException("database read failed: " + plain(e), e);
+    } finally {
+      readers.add(c);
+    }
+  }
+
+  /** Runs {@code PRAGMA integrity_check} and returns its verdict ("ok" when sound). */
+  public String integrityCheck() {
+    return read(
+        c -> {
+          try (var s = c.createStatement();
+              var rs = s.executeQuery("PRAGMA integrity_check")) {
+            return rs.next() ? rs.getString(1) : "no answer";
+          }
+        });
+  }
+
+  static String plain(Exception e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (m.contains("SQLITE_FULL")) {
+      return "the disk is full";
+    }
+    if (m.contains("SQLITE_READONLY")) {
+      return "the database file is read-only";
+    }
+    if (m.contains("SQLITE_CANTOPEN")) {
+      return "the database file cannot be opened (check the folder exists and is writable)";
+    }
+    if (m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB")) {
+      return "the database file is damaged or not a database";
+    }
+    return m;
+  }
+
+  @Override
+  public void close() {
+    writeLock.lock();
+    try {
+      for (int i = 0; i < readerCount; i++) {
+        Connection c = readers.poll(5, TimeUnit.SECONDS);
+        if (c != null) {
+          c.close();
+        }
+      }
+      try (Statement s = writer.createStatement()) {
+        s.execute("PRAGMA optimize");
+      }
+      writer.close();
+    } catch (SQLException e) {
+      // closing: nothing left to protect
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      writeLock.unlock();
+    }
+  }
+}

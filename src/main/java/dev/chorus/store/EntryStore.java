@@ -1,0 +1,567 @@
+package dev.chorus.store;
+
+import dev.chorus.model.FuzzyDate;
+import dev.chorus.model.ParsedEntry;
+import dev.chorus.model.SourceState;
+import dev.chorus.model.StoredEntry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every read and write of sources, entries and fetch outcomes. */
+public final class EntryStore {
+  private static final Duration FUTURE_SLACK = Duration.ofDays(1);
+  private static final String ENTRY_COLUMNS =
+      "e.id, e.source_id, s.name, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
+          + " e.summary, e.content, e.first_seen";
+  private static final String SOURCE_COLUMNS =
+      "s.id, s.name, s.url, s.feed_url, s.path, s.etag, s.last_modified, s.last_fetch_at,"
+          + " s.last_success_at, s.last_error, s.consecutive_failures, s.next_poll_at, s.gone,"
+          + " (SELECT count(*) FROM entries e WHERE e.source_id = s.id), s.discovered_at";
+
+  private final Database db;
+  private final Clock clock;
+
+  public EntryStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  // ---- sources ----
+
+  /** Creates or renames a source; a source listed again becomes active. */
+  public void upsertSource(String id, String name, String url) {
+    db.write(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "INSERT INTO sources (id, name, url, created_at) VALUES (?, ?, ?, ?)"
+                      + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = 1,"
+                      + " url = excluded.url,"
+                      + " feed_url = CASE WHEN sources.url = excluded.url THEN sources.feed_url END,"
+                      + " etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,"
+                      + " last_modified = CASE WHEN sources.url = excluded.url"
+                      + " THEN sources.last_modified END,"
+                      + " gone = CASE WHEN sources.url = excluded.url THEN sources.gone ELSE 0 END")) {
+            p.setString(1, id);
+            p.setString(2, name);
+            p.setString(3, url);
+            p.setLong(4, clock.millis());
+            p.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  /** Marks every source not in {@code ids} inactive; their entries stay. */
+  public void keepOnlyActive(Set<String> ids) {
+    db.write(
+        c -> {
+          List<String> all = new ArrayList<>();
+          try (var s = c.createStatement();
+              var rs = s.executeQuery("SELECT id FROM sources WHERE active = 1")) {
+            while (rs.next()) {
+              all.add(rs.getString(1));
+            }
+          }
+          try (PreparedStatement p = c.prepareStatement("UPDATE sources SET active = 0 WHERE id = ?")) {
+            for (String id : all) {
+              if (!ids.contains(id)) {
+                p.setString(1, id);
+                p.executeUpdate();
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  public Optional<SourceState> source(String id) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT " + SOURCE_COLUMNS + " FROM sources s WHERE s.id = ?")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() ? Optional.of(sourceState(rs)) : Optional.empty();
+            }
+          }
+        });
+  }
+
+  /** The active sources, in name order. */
+  public List<SourceState> sources() {
+    return db.read(
+        c -> {
+          List<SourceState> out = new ArrayList<>();
+          try (var s = c.createStatement();
+              var rs =
+                  s.executeQuery(
+                      "SELECT " + SOURCE_COLUMNS
+                          + " FROM sources s WHERE s.active = 1 ORDER BY lower(s.name), s.id")) {
+            while (rs.next()) {
+              out.add(sourceState(rs));
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Entries per week over the last {@code weeks} weeks, by source id. */
+  public java.util.Map<String, Double> postsPerWeek(int weeks) {
+    long since = clock.instant().minus(Duration.ofDays(7L * weeks)).toEpochMilli();
+    return db.read(
+        c -> {
+          var out = new java.util.HashMap<String, Double>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT source_id, count(*) FROM entries WHERE sort_at >= ? GROUP BY source_id")) {
+            p.setLong(1, since);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2) / (double) weeks);
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static SourceState sourceState(ResultSet rs) throws SQLException {
+    return new SourceState(
+        rs.getString(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        instant(rs, 8),
+        instant(rs, 9),
+        rs.getString(10),
+        rs.getInt(11),
+        instant(rs, 12),
+        rs.getInt(13) != 0,
+        rs.getLong(14),
+        instant(rs, 15));
+  }
+
+  // ---- refresh outcomes ----
+
+  /**
+   * Saves a successful refresh in one transaction: the entries, the validators that cover them
+   * and the fetch record. Entries are never deleted.
+   */
+  public SaveResult saveSuccess(String sourceId, List<NewEntry> entries, FetchOutcome outcome) {
+    return db.write(
+        c -> {
+          SaveResult r = upsertEntries(c, sourceId, entries);
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE sources SET path = ?, feed_url = ?, etag = ?, last_modified = ?,"
+                      + " last_fetch_at = ?, last_success_at = ?, last_error = NULL,"
+                      + " consecutive_failures = 0, next_poll_at = ?, gone = 0,"
+                      + " discovered_at = CASE WHEN ? THEN ? ELSE discovered_at END WHERE id = ?")) {
+            long now = outcome.startedAt().toEpochMilli();
+            p.setString(1, outcome.path());
+            p.setString(2, outcome.feedUrl());
+            p.setString(3, outcome.etag());
+            p.setString(4, outcome.lastModified());
+            p.setLong(5, now);
+            p.setLong(6, now);
+            setInstant(p, 7, outcome.nextPollAt());
+            p.setBoolean(8, outcome.discovered());
+            p.setLong(9, now);
+            p.setString(10, sourceId);
+            p.executeUpdate();
+          }
+          insertFetch(c, sourceId, outcome, "ok", r.inserted(), r.updated(), null);
+          return r;
+        });
+  }
+
+  /** Records a 304: nothing changed, the source is healthy. */
+  public void saveNotModified(String sourceId, FetchOutcome outcome) {
+    db.write(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE sources SET last_fetch_at = ?, last_success_at = ?, last_error = NULL,"
+                      + " consecutive_failures = 0, next_poll_at = ? WHERE id = ?")) {
+            long now = outcome.startedAt().toEpochMilli();
+            p.setLong(1, now);
+            p.setLong(2, now);
+            setInstant(p, 3, outcome.nextPollAt());
+            p.setString(4, sourceId);
+            p.executeUpdate();
+          }
+          insertFetch(c, sourceId, outcome, "not-modified", 0, 0, null);
+          return null;
+        });
+  }
+
+  /** Records a failed refresh; stored entries stay untouched. */
+  public void saveFailure(String sourceId, FetchOutcome outcome, String error, boolean gone) {
+    db.write(
+        c -> {
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "UPDATE sources SET last_fetch_at = ?, last_error = ?,"
+                      + " consecutive_failures = consecutive_failures + 1, next_poll_at = ?,"
+                      + " gone = ? WHERE id = ?")) {
+            p.setLong(1, outcome.startedAt().toEpochMilli());
+            p.setString(2, error);
+            setInstant(p, 3, outcome.nextPollAt());
+            p.setBoolean(4, gone);
+            p.setString(5, sourceId);
+            p.executeUpdate();
+          }
+          insertFetch(c, sourceId, outcome, gone ? "gone" : "error", 0, 0, error);
+          return null;
+        });
+  }
+
+  private static void insertFetch(
+      Connection c, String sourceId, FetchOutcome o, String result, int added, int changed, String error)
+      throws SQLException {
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "INSERT INTO fetches (source_id, started_at, duration_ms, outcome, status, new_entries,"
+                + " updated_entries, error) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setString(1, sourceId);
+      p.setLong(2, o.startedAt().toEpochMilli());
+      p.setLong(3, o.durationMs());
+      p.setString(4, result);
+      p.setInt(5, o.status());
+      p.setInt(6, added);
+      p.setInt(7, changed);
+      p.setString(8, error);
+      p.executeUpdate();
+    }
+  }
+
+  private SaveResult upsertEntries(Connection c, String sourceId, List<NewEntry> entries)
+      throws SQLException {
+    int inserted = 0;
+    int updated = 0;
+    int unchanged = 0;
+    long now = clock.millis();
+    try (PreparedStatement byKey =
+            c.prepareStatement(
+                "SELECT id, hash, first_seen FROM entries WHERE source_id = ? AND key = ?");
+        PreparedStatement byUrl =
+            c.prepareStatement(
+                "SELECT id, hash, first_seen FROM entries WHERE source_id = ? AND url_key = ?"
+                    + " LIMIT 1");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO entries (source_id, key, url_key, url, title, author, published,"
+                    + " sort_at, updated_at, summary, content, hash, first_seen, date_flag)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE entries SET key = ?, url_key = ?, url = ?, title = ?, author = ?,"
+                    + " published = ?, sort_at = ?, updated_at = ?, summary = ?, content = ?,"
+                    + " hash = ?, date_flag = ? WHERE id = ?")) {
+      for (NewEntry ne : entries) {
+        ParsedEntry e = ne.entry();
+        String hash = hash(e);
+        Found found = find(byKey, sourceId, ne.key());
+        if (found == null && ne.urlKey() != null) {
+          found = find(byUrl, sourceId, ne.urlKey());
+        }
+        if (found != null && hash.equals(found.hash())) {
+          unchanged++;
+          continue;
+        }
+        long firstSeen = found == null ? now : found.firstSeen();
+        Ordering o = ordering(e.published(), firstSeen, now);
+        if (found == null) {
+          insert.setString(1, sourceId);
+          insert.setString(2, ne.key());
+          bind(insert, 3, ne, e, o, hash);
+          insert.setLong(13, firstSeen);
+          insert.setString(14, o.flag);
+          insert.executeUpdate();
+          inserted++;
+        } else {
+          update.setString(1, ne.key());
+          bind(update, 2, ne, e, o, hash);
+          update.setString(12, o.flag);
+          update.setLong(13, found.id());
+          update.executeUpdate();
+          updated++;
+        }
+      }
+    }
+    return new SaveResult(inserted, updated, unchanged);
+  }
+
+  private record Found(long id, String hash, long firstSeen) {}
+
+  private static Found find(PreparedStatement p, String sourceId, String key) throws SQLException {
+    p.setString(1, sourceId);
+    p.setString(2, key);
+    try (ResultSet rs = p.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      return new Found(rs.getLong(1), rs.getString(2), rs.getLong(3));
+    }
+  }
+
+  /** Binds url_key … hash (10 parameters) starting at {@code i}. */
+  private static void bind(PreparedStatement p, int i, NewEntry ne, ParsedEntry e, Ordering o, String hash)
+      throws SQLException {
+    p.setString(i, ne.urlKey());
+    p.setString(i + 1, e.url());
+    p.setString(i + 2, e.title());
+    p.setString(i + 3, e.author());
+    p.setString(i + 4, o.published);
+    p.setLong(i + 5, o.sortAt);
+    setInstant(p, i + 6, e.updated());
+    p.setString(i + 7, e.summaryHtml());
+    p.setString(i + 8, e.contentHtml());
+    p.setString(i + 9, hash);
+  }
+
+  private record Ordering(String published, long sortAt, String flag) {}
+
+  /** Clamps dates that cannot be right so ordering stays sane; the flag says why. */
+  private static Ordering ordering(FuzzyDate published, long firstSeen, long now) {
+    if (published == null) {
+      return new Ordering(null, firstSeen, "undated");
+    }
+    long at = published.instant().toEpochMilli();
+    if (at > now + FUTURE_SLACK.toMillis()) {
+      return new Ordering(published.iso(), Math.min(firstSeen, now), "future");
+    }
+    if (at < 0) {
+      return new Ordering(published.iso(), firstSeen, "before-1970");
+    }
+    return new Ordering(published.iso(), at, null);
+  }
+
+  private static String hash(ParsedEntry e) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Object field :
+          new Object[] {
+            e.guid(), e.url(), e.title(), e.author(),
+            e.published() == null ? null : e.published().iso(),
+            e.updated(), e.summaryHtml(), e.contentHtml()
+          }) {
+        md.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      return HexFormat.of().formatHex(md.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  // ---- entry queries ----
+
+  /** Which of these normalised links are already stored for the source. */
+  public Set<String> knownUrlKeys(String sourceId, Collection<String> urlKeys) {
+    return db.read(
+        c -> {
+          Set<String> out = new HashSet<>();
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT 1 FROM entries WHERE source_id = ? AND url_key = ? LIMIT 1")) {
+            for (String k : urlKeys) {
+              p.setString(1, sourceId);
+              p.setString(2, k);
+              try (ResultSet rs = p.executeQuery()) {
+                if (rs.next()) {
+                  out.add(k);
+                }
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /**
+   * A page of entries, newest first.
+   *
+   * @param sourceIds only these sources, or null for all
+   * @param after the cursor of the previous page, or null for the first
+   * @param limit page size
+   */
+  public EntryPage page(Collection<String> sourceIds, Cursor after, int limit) {
+    StringBuilder sql =
+        new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id");
+    List<Object> args = new ArrayList<>();
+    List<String> where = new ArrayList<>();
+    if (sourceIds != null) {
+      if (sourceIds.isEmpty()) {
+        return new EntryPage(List.of(), null);
+      }
+      where.add("e.source_id IN (" + String.join(",", java.util.Collections.nCopies(sourceIds.size(), "?")) + ")");
+      args.addAll(sourceIds);
+    }
+    if (after != null) {
+      where.add("(e.sort_at, e.id) < (?, ?)");
+      args.add(after.sortAt());
+      args.add(after.id());
+    }
+    if (!where.isEmpty()) {
+      sql.append(" WHERE ").append(String.join(" AND ", where));
+    }
+    sql.append(" ORDER BY e.sort_at DESC, e.id DESC LIMIT ?");
+    args.add(limit + 1);
+    List<StoredEntry> rows = query(sql.toString(), args);
+    String next = null;
+    if (rows.size() > limit) {
+      rows = rows.subList(0, limit);
+      StoredEntry last = rows.get(limit - 1);
+      next = new Cursor(last.sortAt().toEpochMilli(), last.id()).token();
+    }
+    return new EntryPage(rows, next);
+  }
+
+  public Optional<StoredEntry> entry(long id) {
+    List<StoredEntry> rows =
+        query(
+            "SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id"
+                + " WHERE e.id = ?",
+            List.of(id));
+    return rows.stream().findFirst();
+  }
+
+  /** A search hit: the entry and its title and summary with matches marked by \u0001…\u0002. */
+  public record SearchHit(StoredEntry entry, String titleMarked, String snippetMarked) {}
+
+  /** Full-text search over titles, summaries and content, best matches first. */
+  public List<SearchHit> search(String query, int limit) {
+    String match = ftsQuery(query);
+    if (match.isEmpty()) {
+      return List.of();
+    }
+    return db.read(
+        c -> {
+          List<SearchHit> out = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT " + ENTRY_COLUMNS + ", highlight(entries_fts, 0, char(1), char(2)),"
+                      + " snippet(entries_fts, -1, char(1), char(2), '…', 24)"
+                      + " FROM entries_fts f JOIN entries e ON e.id = f.rowid"
+                      + " JOIN sources s ON s.id = e.source_id"
+                      + " WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 5.0, 2.0, 1.0), e.sort_at DESC"
+                      + " LIMIT ?")) {
+            p.setString(1, match);
+            p.setInt(2, limit);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(new SearchHit(entry(rs), rs.getString(13), rs.getString(14)));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  /** Turns user words into a safe FTS5 query: each word quoted, all required, last one a prefix. */
+  static String ftsQuery(String q) {
+    if (q == null) {
+      return "";
+    }
+    List<String> terms = new ArrayList<>();
+    for (String w : q.split("[^\\p{L}\\p{N}_]+")) {
+      if (!w.isEmpty() && terms.size() < 12) {
+        terms.add("\"" + w + "\"");
+      }
+    }
+    if (terms.isEmpty()) {
+      return "";
+    }
+    int last = terms.size() - 1;
+    terms.set(last, terms.get(last) + "*");
+    return String.join(" ", terms);
+  }
+
+  /**
+   * A number that changes whenever stored data changes, also when another process writes: used to
+   * key caches.
+   */
+  public long dataVersion() {
+    return db.read(
+        c -> {
+          try (var s = c.createStatement();
+              var rs =
+                  s.executeQuery(
+                      "SELECT coalesce((SELECT max(id) FROM fetches), 0),"
+                          + " (SELECT count(*) FROM sources WHERE active = 1)")) {
+            return rs.next() ? rs.getLong(1) * 1_000_003L + rs.getLong(2) : 0L;
+          }
+        });
+  }
+
+  private List<StoredEntry> query(String sql, List<Object> args) {
+    return db.read(
+        c -> {
+          List<StoredEntry> out = new ArrayList<>();
+          try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+              p.setObject(i + 1, args.get(i));
+            }
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                out.add(entry(rs));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static StoredEntry entry(ResultSet rs) throws SQLException {
+    return new StoredEntry(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        Instant.ofEpochMilli(rs.getLong(8)),
+        instant(rs, 9),
+        rs.getString(10),
+        rs.getString(11),
+        Instant.ofEpochMilli(rs.getLong(12)));
+  }
+
+  private static Instant instant(ResultSet rs, int col) throws SQLException {
+    long v = rs.getLong(col);
+    return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+  }
+
+  private static void setInstant(PreparedStatement p, int i, Instant v) throws SQLException {
+    if (v == null) {
+      p.setNull(i, Types.INTEGER);
+    } else {
+      p.setLong(i, v.toEpochMilli());
+    }
+  }
+}

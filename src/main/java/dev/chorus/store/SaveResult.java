@@ -1,0 +1,4 @@
+package dev.chorus.store;
+
+/** Counts of what one save changed. */
+public record SaveResult(int inserted, int updated, int unchanged) {}

@@ -1,0 +1,137 @@
+package dev.chorus.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chorus.model.FuzzyDate;
+import dev.chorus.model.ParsedEntry;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EntryStoreTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
+  @TempDir Path dir;
+  private Database db;
+  private EntryStore store;
+
+  @BeforeEach
+  void open() {
+    db = Database.open(dir.resolve("t.db"));
+    store = new EntryStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
+    store.upsertSource("a", "Author A", "https://a.example/");
+  }
+
+  @AfterEach
+  void close() {
+    db.close();
+  }
+
+  private static NewEntry entry(String guid, String url, String title, FuzzyDate date) {
+    ParsedEntry e = new ParsedEntry(guid, url, title, null, date, null, "summary of " + title, null);
+    return new NewEntry(guid != null ? "g:" + guid : "u:" + url, url, e);
+  }
+
+  private static FetchOutcome ok(String etag) {
+    return new FetchOutcome(NOW, 5, "feed", "https://a.example/feed", etag, null, 200, NOW.plusSeconds(1800), false);
+  }
+
+  @Test
+  void storesNewEntriesAndLeavesUnchangedOnesUntouched() {
+    var first = List.of(entry("1", "https://a.example/1", "One", FuzzyDate.ofDay(2026, 1, 2)));
+    assertThat(store.saveSuccess("a", first, ok("e1"))).isEqualTo(new SaveResult(1, 0, 0));
+    assertThat(store.saveSuccess("a", first, ok("e1"))).isEqualTo(new SaveResult(0, 0, 1));
+    var changed = List.of(entry("1", "https://a.example/1", "One, edited", FuzzyDate.ofDay(2026, 1, 2)));
+    assertThat(store.saveSuccess("a", changed, ok("e2"))).isEqualTo(new SaveResult(0, 1, 0));
+    assertThat(store.source("a").orElseThrow().etag()).isEqualTo("e2");
+    assertThat(store.page(null, null, 10).entries()).singleElement().satisfies(e -> {
+      assertThat(e.title()).isEqualTo("One, edited");
+      assertThat(e.published()).isEqualTo("2026-01-02");
+    });
+  }
+
+  @Test
+  void keepsOldEntriesWhenFeedIsTruncatedOrFails() {
+    store.saveSuccess("a", List.of(entry("1", "https://a.example/1", "One", null), entry("2", "https://a.example/2", "Two", null)), ok(null));
+    store.saveSuccess("a", List.of(), ok(null));
+    store.saveFailure("a", ok(null), "HTTP 500", false);
+    assertThat(store.page(null, null, 10).entries()).hasSize(2);
+    assertThat(store.source("a").orElseThrow().consecutiveFailures()).isEqualTo(1);
+    assertThat(store.source("a").orElseThrow().lastError()).isEqualTo("HTTP 500");
+  }
+
+  @Test
+  void followsAPostWhoseGuidChangedWhileTheLinkStayed() {
+    store.saveSuccess("a", List.of(entry("old", "https://a.example/p", "P", null)), ok(null));
+    store.saveSuccess("a", List.of(entry("new", "https://a.example/p", "P", null)), ok(null));
+    assertThat(store.page(null, null, 10).entries()).hasSize(1);
+  }
+
+  @Test
+  void ordersNewestFirstWithUndatedByFirstSeenAndClampsFutureDates() {
+    store.saveSuccess(
+        "a",
+        List.of(
+            entry("old", "https://a.example/old", "Old", FuzzyDate.ofDay(2020, 1, 1)),
+            entry("future", "https://a.example/f", "Future", FuzzyDate.ofDay(2099, 1, 1)),
+            entry("undated", "https://a.example/u", "Undated", null),
+            entry("mid", "https://a.example/m", "Mid", FuzzyDate.ofMonth(2025, 6))),
+        ok(null));
+    var titles = store.page(null, null, 10).entries().stream().map(e -> e.title()).toList();
+    assertThat(titles.indexOf("Mid")).isLessThan(titles.indexOf("Old"));
+    assertThat(titles.get(titles.size() - 1)).isEqualTo("Old");
+    assertThat(store.page(null, null, 10).entries().stream().filter(e -> e.title().equals("Future")).findFirst().orElseThrow().sortAt())
+        .isEqualTo(NOW);
+  }
+
+  @Test
+  void pagesWithAStableCursor() {
+    for (int i = 0; i < 25; i++) {
+      store.saveSuccess("a", List.of(entry("g" + i, "https://a.example/" + i, "T" + i, FuzzyDate.ofDay(2025, 1, 1 + i))), ok(null));
+    }
+    EntryPage p1 = store.page(null, null, 10);
+    assertThat(p1.entries()).hasSize(10);
+    store.saveSuccess("a", List.of(entry("newest", "https://a.example/n", "N", FuzzyDate.ofDay(2025, 12, 1))), ok(null));
+    EntryPage p2 = store.page(null, Cursor.parse(p1.next()), 10);
+    assertThat(p2.entries().get(0).title()).isEqualTo("T14");
+    EntryPage p3 = store.page(null, Cursor.parse(p2.next()), 10);
+    assertThat(p3.entries()).hasSize(5);
+    assertThat(p3.next()).isNull();
+  }
+
+  @Test
+  void rejectsForgedCursors() {
+    assertThatThrownBy(() -> Cursor.parse("%%%")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Cursor.parse("bm90IGEgY3Vyc29y")).isInstanceOf(IllegalArgumentException.class);
+    assertThat(Cursor.parse(new Cursor(5, 7).token())).isEqualTo(new Cursor(5, 7));
+  }
+
+  @Test
+  void findsPostsByAWordInTheirBody() {
+    ParsedEntry e = new ParsedEntry("x", "https://a.example/x", "Queues", null, null, null, "short", "<p>All about backpressure in routers</p>");
+    store.saveSuccess("a", List.of(new NewEntry("g:x", "https://a.example/x", e)), ok(null));
+    assertThat(store.search("backpressure", 10)).singleElement().satisfies(h -> assertThat(h.snippetMarked()).contains("\u0001backpressure\u0002"));
+    assertThat(store.search("\"; DROP TABLE entries; --", 10)).isEmpty();
+    assertThat(store.search("backp", 10)).hasSize(1);
+  }
+
+  @Test
+  void changesTheDataVersionOnEveryRefresh() {
+    long v0 = store.dataVersion();
+    store.saveNotModified("a", ok(null));
+    assertThat(store.dataVersion()).isNotEqualTo(v0);
+  }
+
+  @Test
+  void reopensAMigratedDatabase() {
+    db.close();
+    db = Database.open(dir.resolve("t.db"));
+    assertThat(db.integrityCheck()).isEqualTo("ok");
+  }
+}
