@@ -8,6 +8,7 @@ import java.time.Instant;
  * @param id the database id
  * @param sourceId the source's id
  * @param sourceName the source's display name
+ * @param key the entry's identity within its source (guid- or link-based); stable across polls
  * @param author the post's author, or null
  * @param title plain-text title, or null
  * @param url the original post, or null
@@ -22,6 +23,7 @@ public record StoredEntry(
     long id,
     String sourceId,
     String sourceName,
+    String key,
     String author,
     String title,
     String url,

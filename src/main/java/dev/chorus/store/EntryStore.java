@@ -27,7 +27,7 @@ import java.util.Set;
 public final class EntryStore {
   private static final Duration FUTURE_SLACK = Duration.ofDays(1);
   private static final String ENTRY_COLUMNS =
-      "e.id, e.source_id, s.name, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
+      "e.id, e.source_id, s.name, e.key, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
           + " e.summary, e.content, e.first_seen";
   private static final String SOURCE_COLUMNS =
       "s.id, s.name, s.url, s.feed_url, s.path, s.etag, s.last_modified, s.last_fetch_at,"
@@ -474,7 +474,7 @@ public final class EntryStore {
             p.setInt(2, limit);
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
-                out.add(new SearchHit(entry(rs), rs.getString(13), rs.getString(14)));
+                out.add(new SearchHit(entry(rs), rs.getString(14), rs.getString(15)));
               }
             }
           }
@@ -545,11 +545,12 @@ public final class EntryStore {
         rs.getString(5),
         rs.getString(6),
         rs.getString(7),
-        Instant.ofEpochMilli(rs.getLong(8)),
-        instant(rs, 9),
-        rs.getString(10),
+        rs.getString(8),
+        Instant.ofEpochMilli(rs.getLong(9)),
+        instant(rs, 10),
         rs.getString(11),
-        Instant.ofEpochMilli(rs.getLong(12)));
+        rs.getString(12),
+        Instant.ofEpochMilli(rs.getLong(13)));
   }
 
   private static Instant instant(ResultSet rs, int col) throws SQLException {

@@ -1,0 +1,31 @@
+package dev.chorus.web;
+
+/**
+ * One source's health on the sources page.
+ *
+ * @param id the id
+ * @param name the name
+ * @param url the blog's page
+ * @param feedUrl the feed in use, or null
+ * @param path how posts are read, in words
+ * @param status ok, failing, gone or pending
+ * @param lastSuccess when it last worked, in words
+ * @param lastError the last error in plain words, or null
+ * @param failures consecutive failures
+ * @param nextPoll when it is due, in words
+ * @param entries entries stored
+ * @param perWeek posts per week over the last weeks, in words
+ */
+public record SourceView(
+    String id,
+    String name,
+    String url,
+    String feedUrl,
+    String path,
+    String status,
+    String lastSuccess,
+    String lastError,
+    int failures,
+    String nextPoll,
+    long entries,
+    String perWeek) {}
