@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -61,8 +62,16 @@ public final class Fetcher implements AutoCloseable {
 
   /** Test seam: resolve names through the given resolver (e.g. map "evil.test" → 127.0.0.1). */
   public Fetcher(FetchPolicy policy, Function<String, List<InetAddress>> resolver) {
-    this.policy = policy;
-    this.guard = new ConnectGuard(policy.allowPrivateNetworks(), resolver);
+    this(policy, resolver, AddressGuard::refusal);
+  }
+
+  /** Test seam: {@code refusal} replaces {@link AddressGuard} to let one loopback address pass. */
+  Fetcher(
+      FetchPolicy policy,
+      Function<String, List<InetAddress>> resolver,
+      Function<InetAddress, String> refusal) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.guard = new ConnectGuard(policy.allowPrivateNetworks(), resolver, refusal);
     this.total = new Semaphore(policy.maxTotal(), true);
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
