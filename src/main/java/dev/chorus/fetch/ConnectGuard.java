@@ -13,8 +13,8 @@ import okhttp3.Dns;
 
 /**
  * The SSRF guard: checks URL hosts before each hop, resolved names in {@link #lookup} and the
- * actual socket address at connect time, refusing non-public addresses unless private networks
- * are allowed.
+ * actual socket address at connect time, refusing non-public addresses unless private networks are
+ * allowed.
  */
 final class ConnectGuard implements Dns {
 
@@ -23,8 +23,8 @@ final class ConnectGuard implements Dns {
   private final Function<InetAddress, String> refusal;
 
   /**
-   * {@code resolver} may be null to use the system resolver; {@code refusal} says why an address
-   * is refused or returns null ({@link AddressGuard#refusal} outside tests).
+   * {@code resolver} may be null to use the system resolver; {@code refusal} says why an address is
+   * refused or returns null ({@link AddressGuard#refusal} outside tests).
    */
   ConnectGuard(
       boolean allowPrivate,
@@ -102,7 +102,8 @@ final class ConnectGuard implements Dns {
   /** The address a numeric host denotes (IPv6 or any IPv4 spelling), or null for a name. */
   private static InetAddress literal(String host) {
     if (host.indexOf(':') >= 0) {
-      String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+      String h =
+          host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
       try {
         return InetAddress.getByName(h); // a literal: no lookup happens for text with a colon
       } catch (UnknownHostException e) {
@@ -147,8 +148,8 @@ final class ConnectGuard implements Dns {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       return connected(new InetSocketAddress(address, port));
     }
 

@@ -68,8 +68,14 @@ class FetcherConcurrencyTest {
   void neverSendsMoreThanMaxPerHostConcurrentRequestsToOneHost() throws Exception {
     try (Fetcher f = new Fetcher(policy(2, 64, Duration.ofSeconds(10)))) {
       List<Future<FetchResult>> futures =
-          fetchInParallel(f, List.of(server.url("/slow"), server.url("/slow"), server.url("/slow"),
-              server.url("/slow"), server.url("/slow")));
+          fetchInParallel(
+              f,
+              List.of(
+                  server.url("/slow"),
+                  server.url("/slow"),
+                  server.url("/slow"),
+                  server.url("/slow"),
+                  server.url("/slow")));
       for (Future<FetchResult> future : futures) {
         assertThat(future.get()).isInstanceOf(Fetched.class);
       }

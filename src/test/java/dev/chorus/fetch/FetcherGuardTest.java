@@ -84,7 +84,8 @@ class FetcherGuardTest {
 
   @Test
   void refusesNameWhenAnyResolvedAddressIsPrivate() {
-    Function<String, List<InetAddress>> mixed = host -> List.of(ip("93.184.216.34"), ip("10.0.0.5"));
+    Function<String, List<InetAddress>> mixed =
+        host -> List.of(ip("93.184.216.34"), ip("10.0.0.5"));
     try (Fetcher f = new Fetcher(FetchPolicy.defaults(false), mixed)) {
       FetchException e = failing(f, "http://example.internal/feed");
 
@@ -108,12 +109,27 @@ class FetcherGuardTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "http://2130706433/", "http://0x7f.0.0.1/", "http://0x7f000001/", "http://0177.0.0.1/",
-        "http://127.1/", "http://127.0.0.1./", "http://localhost/", "http://localhost./",
-        "http://LOCALHOST:8080/", "http://app.localhost/", "http://[::ffff:127.0.0.1]/",
-        "http://[::1]/", "http://[0:0:0:0:0:ffff:7f00:1]/", "http://0/", "http://0.0.0.0/",
-        "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/",
-        "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::]/", "https://192.168.0.1/feed"
+        "http://2130706433/",
+        "http://0x7f.0.0.1/",
+        "http://0x7f000001/",
+        "http://0177.0.0.1/",
+        "http://127.1/",
+        "http://127.0.0.1./",
+        "http://localhost/",
+        "http://localhost./",
+        "http://LOCALHOST:8080/",
+        "http://app.localhost/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://[::1]/",
+        "http://[0:0:0:0:0:ffff:7f00:1]/",
+        "http://0/",
+        "http://0.0.0.0/",
+        "http://10.0.0.1/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://[fe80::1]/",
+        "http://[64:ff9b::a9fe:a9fe]/",
+        "http://[2002:a9fe:a9fe::]/",
+        "https://192.168.0.1/feed"
       })
   void refusesEverySpellingOfANonPublicHost(String url) {
     try (Fetcher f = new Fetcher(FetchPolicy.defaults(false), resolver(Map.of()))) {
@@ -127,12 +143,20 @@ class FetcherGuardTest {
   @Test
   void refusesRedirectFromAnAllowedHostToARefusedOne() throws Exception {
     String base = "http://good.test:" + server.port();
-    server.handle("/to-name", ex -> respond(ex, 302, null, "Location", "http://evil.test:" + server.port() + "/"));
-    server.handle("/to-literal", ex -> respond(ex, 301, null, "Location", "http://127.0.0.2:" + server.port() + "/"));
-    server.handle("/to-hex", ex -> respond(ex, 302, null, "Location", "http://0x7f000002:" + server.port() + "/"));
-    server.handle("/to-v6", ex -> respond(ex, 302, null, "Location", "http://[::1]:" + server.port() + "/"));
+    server.handle(
+        "/to-name",
+        ex -> respond(ex, 302, null, "Location", "http://evil.test:" + server.port() + "/"));
+    server.handle(
+        "/to-literal",
+        ex -> respond(ex, 301, null, "Location", "http://127.0.0.2:" + server.port() + "/"));
+    server.handle(
+        "/to-hex",
+        ex -> respond(ex, 302, null, "Location", "http://0x7f000002:" + server.port() + "/"));
+    server.handle(
+        "/to-v6", ex -> respond(ex, 302, null, "Location", "http://[::1]:" + server.port() + "/"));
     server.handle("/to-good", ex -> respond(ex, 302, null, "Location", "/"));
-    // Only 127.0.0.1 counts as public here, so good.test is reachable and every other loopback is not.
+    // Only 127.0.0.1 counts as public here, so good.test is reachable and every other loopback is
+    // not.
     Function<InetAddress, String> onlyOneLoopbackAllowed =
         a -> a.equals(ip("127.0.0.1")) ? null : AddressGuard.refusal(a);
     try (Fetcher f =
@@ -157,7 +181,8 @@ class FetcherGuardTest {
   void guardedSocketRefusesNonPublicAddressAtConnectTime() throws Exception {
     ConnectGuard guard = new ConnectGuard(false, null, AddressGuard::refusal);
     try (Socket socket = guard.socketFactory().createSocket()) {
-      assertThatThrownBy(() -> socket.connect(new InetSocketAddress(ip("127.0.0.1"), server.port())))
+      assertThatThrownBy(
+              () -> socket.connect(new InetSocketAddress(ip("127.0.0.1"), server.port())))
           .isInstanceOf(AddressRefusedException.class)
           .hasMessage("refused: 127.0.0.1 is a loopback address");
     }

@@ -3,7 +3,6 @@ package dev.chorus.fetch;
 import static dev.chorus.fetch.TestServer.respond;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.chorus.fetch.FetchException.Kind;
@@ -34,7 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Timeout(20)
 class FetcherTest {
 
-  private static final String RSS = "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
+  private static final String RSS =
+      "<rss version=\"2.0\"><channel><title>t</title></channel></rss>";
 
   private TestServer server;
   private Fetcher fetcher;
@@ -70,9 +70,18 @@ class FetcherTest {
         "/feed",
         ex -> {
           ex.getRequestHeaders().forEach((k, v) -> seen.put(k.toLowerCase(), v.get(0)));
-          respond(ex, 200, RSS.getBytes(UTF_8),
-              "Content-Type", "application/rss+xml; charset=utf-8", "ETag", "\"v1\"",
-              "Last-Modified", "Tue, 01 Oct 2024 10:00:00 GMT", "Cache-Control", "public, max-age=900");
+          respond(
+              ex,
+              200,
+              RSS.getBytes(UTF_8),
+              "Content-Type",
+              "application/rss+xml; charset=utf-8",
+              "ETag",
+              "\"v1\"",
+              "Last-Modified",
+              "Tue, 01 Oct 2024 10:00:00 GMT",
+              "Cache-Control",
+              "public, max-age=900");
         });
 
     FetchResult result = fetcher.fetch(FetchRequest.of(server.url("/feed")));
@@ -109,8 +118,14 @@ class FetcherTest {
           if ("\"v1\"".equals(inm)) {
             respond(ex, 304, null, "Cache-Control", "max-age=60");
           } else {
-            respond(ex, 200, RSS.getBytes(UTF_8),
-                "ETag", "\"v1\"", "Last-Modified", "Tue, 01 Oct 2024 10:00:00 GMT");
+            respond(
+                ex,
+                200,
+                RSS.getBytes(UTF_8),
+                "ETag",
+                "\"v1\"",
+                "Last-Modified",
+                "Tue, 01 Oct 2024 10:00:00 GMT");
           }
         });
     Fetched first = (Fetched) fetcher.fetch(FetchRequest.of(server.url("/feed")));
@@ -120,7 +135,9 @@ class FetcherTest {
             new FetchRequest(server.url("/feed"), first.etag(), first.lastModified(), null));
 
     assertThat(second).isEqualTo(new NotModified(server.url("/feed"), Duration.ofSeconds(60)));
-    assertThat(seen).containsEntry("inm", "\"v1\"").containsEntry("ims", "Tue, 01 Oct 2024 10:00:00 GMT");
+    assertThat(seen)
+        .containsEntry("inm", "\"v1\"")
+        .containsEntry("ims", "Tue, 01 Oct 2024 10:00:00 GMT");
   }
 
   @Test
@@ -188,8 +205,22 @@ class FetcherTest {
     server.handle("/gz", ex -> respond(ex, 200, gz.toByteArray(), "Content-Encoding", "gzip"));
     server.handle("/zz", ex -> respond(ex, 200, zlib.toByteArray(), "Content-Encoding", "deflate"));
 
-    assertThat(((Fetched) fetcher.fetch(FetchRequest.of(server.url("/gz")))).body()).isEqualTo(plain);
-    assertThat(((Fetched) fetcher.fetch(FetchRequest.of(server.url("/zz")))).body()).isEqualTo(plain);
+    assertThat(((Fetched) fetcher.fetch(FetchRequest.of(server.url("/gz")))).body())
+        .isEqualTo(plain);
+    assertThat(((Fetched) fetcher.fetch(FetchRequest.of(server.url("/zz")))).body())
+        .isEqualTo(plain);
+  }
+
+  @Test
+  void reportsCorruptGzipAsNetworkError() throws Exception {
+    server.handle(
+        "/bad",
+        ex -> respond(ex, 200, "not gzip at all".getBytes(UTF_8), "Content-Encoding", "gzip"));
+
+    FetchException e = failing(server.url("/bad"));
+
+    assertThat(e.kind()).isEqualTo(Kind.NETWORK);
+    assertThat(e.getMessage()).startsWith("corrupt compressed body");
   }
 
   @Test
@@ -273,7 +304,13 @@ class FetcherTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"file:///etc/passwd", "ftp://127.0.0.1/feed", "gopher://127.0.0.1:70/_x", "feed.xml"})
+  @ValueSource(
+      strings = {
+        "file:///etc/passwd",
+        "ftp://127.0.0.1/feed",
+        "gopher://127.0.0.1:70/_x",
+        "feed.xml"
+      })
   void refusesUrlsThatAreNotHttp(String url) {
     FetchException e = failing(url);
     assertThat(e.kind()).isEqualTo(Kind.BAD_URL);
