@@ -71,7 +71,8 @@ public final class AddressGuard {
   private static String refusal6(byte[] b) {
     int w0 = word(b, 0);
     int w1 = word(b, 2);
-    boolean first80Zero = w0 == 0 && w1 == 0 && word(b, 4) == 0 && word(b, 6) == 0 && word(b, 8) == 0;
+    boolean first80Zero =
+        w0 == 0 && w1 == 0 && word(b, 4) == 0 && word(b, 6) == 0 && word(b, 8) == 0;
     int w5 = word(b, 10);
     if (first80Zero && w5 == 0 && word(b, 12) == 0) {
       int last = word(b, 14);
@@ -86,7 +87,12 @@ public final class AddressGuard {
       // IPv4-compatible ::a.b.c.d and IPv4-mapped ::ffff:a.b.c.d
       return embedded(b, 12);
     }
-    if (w0 == 0 && w1 == 0 && word(b, 4) == 0 && word(b, 6) == 0 && word(b, 8) == 0xffff && w5 == 0) {
+    if (w0 == 0
+        && w1 == 0
+        && word(b, 4) == 0
+        && word(b, 6) == 0
+        && word(b, 8) == 0xffff
+        && w5 == 0) {
       // IPv4-translated ::ffff:0:a.b.c.d (SIIT)
       return embedded(b, 12);
     }

@@ -13,18 +13,26 @@ import okhttp3.Dns;
 
 /**
  * The SSRF guard: checks URL hosts before each hop, resolved names in {@link #lookup} and the
- * actual socket address at connect time, refusing non-public addresses unless private networks
- * are allowed.
+ * actual socket address at connect time, refusing non-public addresses unless private networks are
+ * allowed.
  */
 final class ConnectGuard implements Dns {
 
   private final boolean allowPrivate;
   private final Function<String, List<InetAddress>> resolver;
+  private final Function<InetAddress, String> refusal;
 
-  /** {@code resolver} may be null to use the system resolver. */
-  ConnectGuard(boolean allowPrivate, Function<String, List<InetAddress>> resolver) {
+  /**
+   * {@code resolver} may be null to use the system resolver; {@code refusal} says why an address is
+   * refused or returns null ({@link AddressGuard#refusal} outside tests).
+   */
+  ConnectGuard(
+      boolean allowPrivate,
+      Function<String, List<InetAddress>> resolver,
+      Function<InetAddress, String> refusal) {
     this.allowPrivate = allowPrivate;
     this.resolver = resolver;
+    this.refusal = refusal;
   }
 
   /**
@@ -37,7 +45,7 @@ final class ConnectGuard implements Dns {
     }
     InetAddress literal = literal(host);
     if (literal != null) {
-      String why = AddressGuard.refusal(literal);
+      String why = refusal.apply(literal);
       if (why != null) {
         String shown = literal.getHostAddress();
         throw new AddressRefusedException(
@@ -67,7 +75,7 @@ final class ConnectGuard implements Dns {
     }
     if (!allowPrivate) {
       for (InetAddress a : addresses) {
-        String why = AddressGuard.refusal(a);
+        String why = refusal.apply(a);
         if (why != null) {
           throw new AddressRefusedException(
               "refused: " + name + " resolves to " + a.getHostAddress() + ", " + why);
@@ -94,7 +102,8 @@ final class ConnectGuard implements Dns {
   /** The address a numeric host denotes (IPv6 or any IPv4 spelling), or null for a name. */
   private static InetAddress literal(String host) {
     if (host.indexOf(':') >= 0) {
-      String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+      String h =
+          host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
       try {
         return InetAddress.getByName(h); // a literal: no lookup happens for text with a colon
       } catch (UnknownHostException e) {
@@ -106,14 +115,20 @@ final class ConnectGuard implements Dns {
 
   /** Sockets that refuse to connect to non-public addresses; null when private ones are allowed. */
   SocketFactory socketFactory() {
-    return allowPrivate ? null : new GuardedSocketFactory();
+    return allowPrivate ? null : new GuardedSocketFactory(refusal);
   }
 
   /** Creates {@link GuardedSocket}s; OkHttp only uses the unconnected {@code createSocket()}. */
   private static final class GuardedSocketFactory extends SocketFactory {
+    private final Function<InetAddress, String> refusal;
+
+    GuardedSocketFactory(Function<InetAddress, String> refusal) {
+      this.refusal = refusal;
+    }
+
     @Override
     public Socket createSocket() {
-      return new GuardedSocket();
+      return new GuardedSocket(refusal);
     }
 
     @Override
@@ -133,13 +148,13 @@ final class ConnectGuard implements Dns {
     }
 
     @Override
-    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
-        throws IOException {
+    public Socket createSocket(
+        InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
       return connected(new InetSocketAddress(address, port));
     }
 
-    private static Socket connected(InetSocketAddress address) throws IOException {
-      Socket s = new GuardedSocket();
+    private Socket connected(InetSocketAddress address) throws IOException {
+      Socket s = new GuardedSocket(refusal);
       s.connect(address);
       return s;
     }
@@ -147,6 +162,12 @@ final class ConnectGuard implements Dns {
 
   /** A plain socket whose connect checks the resolved address first. */
   private static final class GuardedSocket extends Socket {
+    private final Function<InetAddress, String> refusal;
+
+    GuardedSocket(Function<InetAddress, String> refusal) {
+      this.refusal = refusal;
+    }
+
     @Override
     public void connect(SocketAddress endpoint) throws IOException {
       connect(endpoint, 0);
@@ -159,7 +180,7 @@ final class ConnectGuard implements Dns {
         if (a == null) {
           throw new AddressRefusedException("refused: unresolved address " + isa.getHostString());
         }
-        String why = AddressGuard.refusal(a);
+        String why = refusal.apply(a);
         if (why != null) {
           throw new AddressRefusedException("refused: " + a.getHostAddress() + " is " + why);
         }

@@ -6,9 +6,9 @@ import java.time.Duration;
 public sealed interface FetchResult {
 
   /**
-   * A 2xx response with its body (already decompressed). {@code permanentUrl} is the final URL
-   * when at least one redirect was followed and every hop was permanent (301/308), else null;
-   * {@code maxAge} is the Cache-Control max-age, or null.
+   * A 2xx response with its body (already decompressed). {@code permanentUrl} is the final URL when
+   * at least one redirect was followed and every hop was permanent (301/308), else null; {@code
+   * maxAge} is the Cache-Control max-age, or null.
    */
   record Fetched(
       String requestedUrl,

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -25,6 +26,7 @@ import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
+import java.util.zip.ZipException;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
@@ -39,8 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches URLs over HTTP(S) under a {@link FetchPolicy}: thread-safe, blocking, one connection
- * pool per instance, SSRF-guarded on every hop, with bounded concurrency per host and in total.
+ * Fetches URLs over HTTP(S) under a {@link FetchPolicy}: thread-safe, blocking, one connection pool
+ * per instance, SSRF-guarded on every hop, with bounded concurrency per host and in total.
  */
 public final class Fetcher implements AutoCloseable {
 
@@ -61,8 +63,16 @@ public final class Fetcher implements AutoCloseable {
 
   /** Test seam: resolve names through the given resolver (e.g. map "evil.test" → 127.0.0.1). */
   public Fetcher(FetchPolicy policy, Function<String, List<InetAddress>> resolver) {
-    this.policy = policy;
-    this.guard = new ConnectGuard(policy.allowPrivateNetworks(), resolver);
+    this(policy, resolver, AddressGuard::refusal);
+  }
+
+  /** Test seam: {@code refusal} replaces {@link AddressGuard} to let one loopback address pass. */
+  Fetcher(
+      FetchPolicy policy,
+      Function<String, List<InetAddress>> resolver,
+      Function<InetAddress, String> refusal) {
+    this.policy = Objects.requireNonNull(policy, "policy");
+    this.guard = new ConnectGuard(policy.allowPrivateNetworks(), resolver, refusal);
     this.total = new Semaphore(policy.maxTotal(), true);
     OkHttpClient.Builder builder =
         new OkHttpClient.Builder()
@@ -90,6 +100,15 @@ public final class Fetcher implements AutoCloseable {
    * @throws FetchException for every failure, including 4xx/5xx statuses
    */
   public FetchResult fetch(FetchRequest request) throws FetchException {
+    try {
+      return fetchFollowingRedirects(request);
+    } catch (FetchException e) {
+      log.debug("GET {} failed ({}): {}", request.url(), e.kind(), e.getMessage());
+      throw e;
+    }
+  }
+
+  private FetchResult fetchFollowingRedirects(FetchRequest request) throws FetchException {
     long start = System.nanoTime();
     long deadline = start + policy.timeout().toNanos();
     HttpUrl url = parse(request.url());
@@ -101,7 +120,8 @@ public final class Fetcher implements AutoCloseable {
       int redirects = 0;
       while (true) {
         checkHost(url);
-        Semaphore host = perHost.computeIfAbsent(url.host(), h -> new Semaphore(policy.maxPerHost(), true));
+        Semaphore host =
+            perHost.computeIfAbsent(url.host(), h -> new Semaphore(policy.maxPerHost(), true));
         acquire(host, deadline, url);
         try {
           Call call = client.newCall(newRequest(url, request));
@@ -112,19 +132,24 @@ public final class Fetcher implements AutoCloseable {
           call.timeout().timeout(remaining, TimeUnit.NANOSECONDS);
           try (Response response = call.execute()) {
             int code = response.code();
-            log.debug("GET {} -> {} after {} ms", url, code, (System.nanoTime() - start) / 1_000_000);
+            log.debug(
+                "GET {} -> {} after {} ms", url, code, (System.nanoTime() - start) / 1_000_000);
             if (isRedirect(code)) {
               HttpUrl next = redirectTarget(url, response);
               redirects++;
               if (redirects > policy.maxRedirects()) {
                 throw new FetchException(
-                    Kind.TOO_MANY_REDIRECTS, url.toString(),
-                    "too many redirects (" + redirects + ") for " + request.url(), null);
+                    Kind.TOO_MANY_REDIRECTS,
+                    url.toString(),
+                    "too many redirects (" + redirects + ") for " + request.url(),
+                    null);
               }
               if (!seen.add(next)) {
                 throw new FetchException(
-                    Kind.TOO_MANY_REDIRECTS, url.toString(),
-                    "redirect loop back to " + next + " for " + request.url(), null);
+                    Kind.TOO_MANY_REDIRECTS,
+                    url.toString(),
+                    "redirect loop back to " + next + " for " + request.url(),
+                    null);
               }
               allPermanent &= code == 301 || code == 308;
               url = next;
@@ -136,10 +161,15 @@ public final class Fetcher implements AutoCloseable {
             if (code >= 200 && code < 300) {
               byte[] body = readBody(call, response, url);
               return new Fetched(
-                  request.url(), url.toString(), code, body,
-                  response.header("Content-Type"), response.header("ETag"),
+                  request.url(),
+                  url.toString(),
+                  code,
+                  body,
+                  response.header("Content-Type"),
+                  response.header("ETag"),
                   response.header("Last-Modified"),
-                  redirects > 0 && allPermanent ? url.toString() : null, maxAge(response));
+                  redirects > 0 && allPermanent ? url.toString() : null,
+                  maxAge(response));
             }
             throw statusFailure(url, response);
           } catch (IOException e) {
@@ -167,8 +197,11 @@ public final class Fetcher implements AutoCloseable {
     String scheme = colon > 0 ? trimmed.substring(0, colon).toLowerCase(Locale.ROOT) : "";
     if (!scheme.equals("http") && !scheme.equals("https")) {
       throw new FetchException(
-          Kind.BAD_URL, raw,
-          scheme.isEmpty() ? "not an absolute URL: " + raw : "unsupported scheme " + scheme + ": in " + raw,
+          Kind.BAD_URL,
+          raw,
+          scheme.isEmpty()
+              ? "not an absolute URL: " + raw
+              : "unsupported scheme " + scheme + ": in " + raw,
           null);
     }
     HttpUrl url = HttpUrl.parse(trimmed);
@@ -193,7 +226,8 @@ public final class Fetcher implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new FetchException(Kind.NETWORK, url.toString(), "interrupted while fetching " + url, e);
+      throw new FetchException(
+          Kind.NETWORK, url.toString(), "interrupted while fetching " + url, e);
     }
   }
 
@@ -221,13 +255,20 @@ public final class Fetcher implements AutoCloseable {
     String location = response.header("Location");
     if (location == null || location.isBlank()) {
       throw new FetchException(
-          Kind.HTTP_STATUS, url.toString(), response.code(), null,
-          "HTTP " + response.code() + " without Location for " + url, null);
+          Kind.HTTP_STATUS,
+          url.toString(),
+          response.code(),
+          null,
+          "HTTP " + response.code() + " without Location for " + url,
+          null);
     }
     HttpUrl next = url.resolve(location.trim());
     if (next == null) {
       throw new FetchException(
-          Kind.BAD_URL, url.toString(), "redirect to unsupported URL " + location + " from " + url, null);
+          Kind.BAD_URL,
+          url.toString(),
+          "redirect to unsupported URL " + location + " from " + url,
+          null);
     }
     return next;
   }
@@ -255,8 +296,12 @@ public final class Fetcher implements AutoCloseable {
       }
       case "gzip", "x-gzip" -> in = new GZIPInputStream(source.inputStream(), CHUNK);
       case "deflate" -> in = inflating(source);
-      default -> throw new FetchException(
-          Kind.NETWORK, url.toString(), "unsupported Content-Encoding " + encoding + " for " + url, null);
+      default ->
+          throw new FetchException(
+              Kind.NETWORK,
+              url.toString(),
+              "unsupported Content-Encoding " + encoding + " for " + url,
+              null);
     }
     long max = policy.maxBytes();
     int initial = (int) Math.min(identity && declared > 0 ? declared : CHUNK * 2, max);
@@ -371,10 +416,17 @@ public final class Fetcher implements AutoCloseable {
     }
     if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
       return new FetchException(
-          Kind.CONNECT, u, "could not connect to " + url.host() + ":" + url.port() + " for " + u, e);
+          Kind.CONNECT,
+          u,
+          "could not connect to " + url.host() + ":" + url.port() + " for " + u,
+          e);
+    }
+    if (e instanceof ZipException) {
+      return new FetchException(Kind.NETWORK, u, "corrupt compressed body for " + u, e);
     }
     if (e instanceof SSLException) {
-      return new FetchException(Kind.CONNECT, u, "TLS handshake failed for " + u + ": " + e.getMessage(), e);
+      return new FetchException(
+          Kind.CONNECT, u, "TLS handshake failed for " + u + ": " + e.getMessage(), e);
     }
     return new FetchException(Kind.NETWORK, u, "network error for " + u + ": " + e.getMessage(), e);
   }
@@ -397,12 +449,18 @@ public final class Fetcher implements AutoCloseable {
 
   private FetchException timeout(HttpUrl url, Throwable cause) {
     return new FetchException(
-        Kind.TIMEOUT, url.toString(), "timed out after " + human(policy.timeout()) + " for " + url, cause);
+        Kind.TIMEOUT,
+        url.toString(),
+        "timed out after " + human(policy.timeout()) + " for " + url,
+        cause);
   }
 
   private FetchException tooLarge(HttpUrl url) {
     return new FetchException(
-        Kind.TOO_LARGE, url.toString(), "response larger than " + size(policy.maxBytes()) + " for " + url, null);
+        Kind.TOO_LARGE,
+        url.toString(),
+        "response larger than " + size(policy.maxBytes()) + " for " + url,
+        null);
   }
 
   private static String human(Duration d) {
