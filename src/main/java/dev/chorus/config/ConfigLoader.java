@@ -96,7 +96,7 @@ public final class ConfigLoader {
     Path database = base.resolve(db == null || db.isBlank() ? "chorus.db" : db).normalize();
     Duration pollEvery = duration(fields, "poll_every", "", Duration.ofMinutes(30));
     FetchSettings fetch = fetchSettings(fields.get("fetch"));
-    List<SourceConfig> sources = sources(fields.get("sources"));
+    List<SourceConfig> sources = sources(fields.get("sources"), pollEvery);
     return new Config(file, title.strip(), database, pollEvery, fetch, sources);
   }
 
@@ -117,7 +117,7 @@ public final class ConfigLoader {
     return new FetchSettings(allow, maxBytes, timeout, redirects);
   }
 
-  private List<SourceConfig> sources(Node node) {
+  private List<SourceConfig> sources(Node node, Duration defaultInterval) {
     List<SourceConfig> out = new ArrayList<>();
     if (node == null) {
       return out;
@@ -134,7 +134,7 @@ public final class ConfigLoader {
         error(item, "sources[" + i + "]", "must be a mapping with at least a 'url'");
         continue;
       }
-      SourceConfig s = source(m, where);
+      SourceConfig s = source(m, where, defaultInterval);
       if (s == null) {
         continue;
       }
@@ -147,7 +147,7 @@ public final class ConfigLoader {
     return out;
   }
 
-  private SourceConfig source(MappingNode m, String where) {
+  private SourceConfig source(MappingNode m, String where, Duration defaultInterval) {
     int before = problems.size();
     Map<String, Node> f = fields(m, SOURCE_KEYS, where);
     if (!f.containsKey("url")) {
@@ -161,7 +161,7 @@ public final class ConfigLoader {
       error(f.get("id"), where + "id", "must be a slug of a-z, 0-9, '-' and '_' (got '" + id + "')");
     }
     List<String> tags = tags(f.get("tags"), where + "tags");
-    Duration poll = f.containsKey("poll_every") ? duration(f, "poll_every", where, null) : null;
+    Duration poll = duration(f, "poll_every", where, defaultInterval);
     ScrapeConfig scrape = scrape(f.get("scrape"), where + "scrape");
     ContentMode content = ContentMode.FULL;
     String c = scalar(f, "content", where);

@@ -11,7 +11,7 @@ import java.util.List;
  * @param url the blog's home or list page
  * @param feed the declared feed URL, or null to discover it
  * @param tags tags for the source's posts
- * @param pollEvery this source's interval, or null for the default
+ * @param pollEvery this source's interval (the config's default when it sets none)
  * @param scrape selectors overriding detection, or null
  * @param content whether full content is republished in the merged feeds
  * @param line the line in the config file where the source starts

@@ -10,15 +10,13 @@ import java.time.Instant;
 final class Schedule {
   static final Duration MAX_WAIT = Duration.ofHours(24);
   private final Clock clock;
-  private final Duration defaultInterval;
 
-  Schedule(Clock clock, Duration defaultInterval) {
+  Schedule(Clock clock) {
     this.clock = clock;
-    this.defaultInterval = defaultInterval;
   }
 
   Duration interval(SourceConfig source) {
-    return source.pollEvery() != null ? source.pollEvery() : defaultInterval;
+    return source.pollEvery();
   }
 
   /** After a success: the interval, or longer when the feed's ttl or Cache-Control asks for it. */

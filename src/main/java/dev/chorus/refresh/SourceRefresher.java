@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * Refreshes one source: its declared feed, else a discovered feed, else the scraped page; then
  * cleans and stores what it found. Never throws: every failure becomes a report and a fetch record.
  */
-public final class SourceRefresher {
+public final class SourceRefresher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SourceRefresher.class);
   private static final Duration REDISCOVER_AFTER = Duration.ofHours(24);
   private static final int MAX_DISCOVERED_CANDIDATES = 4;
@@ -58,8 +58,7 @@ public final class SourceRefresher {
   private final Clock clock;
   private final Schedule schedule;
 
-  public SourceRefresher(
-      Fetcher fetcher, EntryStore store, Clock clock, Duration defaultInterval) {
+  public SourceRefresher(Fetcher fetcher, EntryStore store, Clock clock) {
     this.fetcher = fetcher;
     this.parser = new FeedParser();
     this.detector = new PostListDetector();
@@ -67,11 +66,16 @@ public final class SourceRefresher {
     this.postPages = new PostPages(fetcher);
     this.store = store;
     this.clock = clock;
-    this.schedule = new Schedule(clock, defaultInterval);
+    this.schedule = new Schedule(clock);
   }
 
   public EntryStore store() {
     return store;
+  }
+
+  @Override
+  public void close() {
+    postPages.close();
   }
 
   /** When the source should be polled next after a success now. */
