@@ -100,5 +100,7 @@ class PostPageReaderTest {
   void neverThrowsOnGarbage() {
     assertThat(PostPageReader.read(null, null)).isNotNull();
     assertThat(PostPageReader.read("<script type='application/ld+json'>{{{</script><<<", "::")).isNotNull();
+    String deep = "<div>".repeat(20_000) + "no date here";
+    assertThat(PostPageReader.read(deep, "https://x.example/").published()).isNull();
   }
 }
