@@ -1,0 +1,603 @@
+package dev.chorus.scrape;
+
+import dev.chorus.model.ParsedEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Finds the list of posts on a blog's list page, from structured data or from its layout. */
+public final class PostListDetector {
+
+  private static final int MAX_HTML = 4_000_000;
+  private static final int MAX_LINKS = 4_000;
+  private static final int MAX_DEPTH = 80;
+  private static final int MAX_ELEMENTS = 300_000;
+  private static final String NOISE = "script, style, noscript, template, svg, iframe, object";
+  private static final Pattern ASSET =
+      Pattern.compile(
+          "(?i).*\\.(css|js|mjs|png|jpe?g|gif|svg|webp|avif|ico|woff2?|ttf|xml|json|zip|gz|mp3|mp4"
+              + "|mov|webm|pdf)$");
+  private static final Pattern BAD_SEGMENT =
+      Pattern.compile(
+          "(?i)^(tags?|category|categories|topics?|labels?|authors?|about|about-me|about-us|login"
+              + "|log-in|signin|sign-in|signup|sign-up|register|page|feed|rss|atom|search|archives?"
+              + "|contact|privacy|privacy-policy|terms|cart|account|subscribe|newsletter|series"
+              + "|wp-login\\.php|wp-admin|cdn-cgi|users?|profile|members?)$");
+  private static final Set<String> SOCIAL_HOSTS =
+      Set.of(
+          "twitter.com", "x.com", "github.com", "linkedin.com", "facebook.com", "instagram.com",
+          "youtube.com", "mastodon.social", "bsky.app", "t.me", "reddit.com",
+          "news.ycombinator.com", "threads.net", "tiktok.com", "discord.gg", "discord.com",
+          "patreon.com", "ko-fi.com", "buymeacoffee.com", "paypal.com", "wa.me", "pinterest.com",
+          "telegram.me", "gitlab.com", "stackoverflow.com", "dribbble.com", "behance.net");
+  private static final Pattern CHROME_CLASS =
+      Pattern.compile(
+          "(?i)(^|[\\s_-])(nav|navbar|navigation|menu|menus|sidebar|widget|widgets|footer"
+              + "|breadcrumbs?|pagination|pager|share|sharing|social|related|toc|comments?|header"
+              + "|masthead|topbar|cookie|banner|tags|tagcloud|categories|blogroll)([\\s_-]|$)");
+  private static final Pattern YEAR_HEADING = Pattern.compile("^\\s*((?:19|20)\\d\\d)\\s*$");
+  private static final Pattern DATE_PATH = Pattern.compile(".*/(19|20)\\d\\d/(\\d\\d/)?.*");
+  private static final Pattern SAFE_CLASS = Pattern.compile("-?[A-Za-z_][A-Za-z0-9_-]*");
+  private static final Pattern VOLATILE_CLASS =
+      Pattern.compile(
+          "(?i).*\\d.*|(category|tag|format|type|status|post-format)-.*|first|last|odd|even"
+              + "|active|current|sticky|featured|hentry|is-.*|has-.*");
+
+  /** Finds the posts the page lists; never throws, and returns no posts when it finds none. */
+  public Detection detect(String html, String pageUrl) {
+    try {
+      return detectOrThrow(html, pageUrl);
+    } catch (RuntimeException | StackOverflowError e) {
+      return new Detection(List.of(), null, List.of(), "detected");
+    }
+  }
+
+  private Detection detectOrThrow(String html, String pageUrl) {
+    if (html == null || html.isBlank()) {
+      return new Detection(List.of(), null, List.of(), "detected");
+    }
+    String source = html.length() > MAX_HTML ? html.substring(0, MAX_HTML) : html;
+    Document doc = Jsoup.parse(source, pageUrl == null ? "" : pageUrl);
+    String base = baseOf(doc, pageUrl);
+
+    List<ParsedEntry> structured = StructuredPosts.fromJsonLd(doc, base);
+    String method = "json-ld";
+    if (structured.size() < 2) {
+      structured = StructuredPosts.fromMicroformats(doc, base);
+      method = "microformats";
+    }
+    if (structured.size() < 2) {
+      structured = StructuredPosts.fromMicrodata(doc, base);
+      method = "microdata";
+    }
+    doc.select(NOISE).remove();
+    Layout layout = new Layout(doc, base, pageUrl);
+    Detection detected = layout.detect();
+    if (structured.size() >= 2) {
+      ScrapeRule rule =
+          switch (method) {
+            case "microformats" -> new ScrapeRule(
+                ".h-entry", ".p-name", ".u-url", ".dt-published", ".p-summary", null);
+            case "microdata" -> new ScrapeRule(
+                "[itemtype~=(?i)schema.org/(BlogPosting|Article|NewsArticle|TechArticle)]",
+                "[itemprop=headline], [itemprop=name]",
+                "[itemprop=url][href], a[href]",
+                "[itemprop=datePublished]",
+                "[itemprop=description]",
+                null);
+            default -> detected.rule();
+          };
+      return new Detection(structured, rule, detected.candidates(), method);
+    }
+    return detected;
+  }
+
+  private static String baseOf(Document doc, String pageUrl) {
+    Element base = doc.selectFirst("base[href]");
+    if (base != null) {
+      String resolved = Addresses.resolve(pageUrl, base.attr("href"));
+      if (resolved != null) {
+        return resolved;
+      }
+    }
+    return pageUrl;
+  }
+
+  /** One link that may point at a post. */
+  private record Link(Element element, String url, String key, int order, String path) {}
+
+  /** A group of links sharing one structural path, with their containers. */
+  private record Group(
+      String path, List<Link> links, List<Element> containers, String itemSelector,
+      double score, List<EntryReader.Read> reads) {}
+
+  /** Layout-based detection over one parsed page. */
+  private static final class Layout {
+    private final Document doc;
+    private final String base;
+    private final String pageKey;
+    private final Map<Element, Integer> order = new IdentityHashMap<>();
+    private final List<int[]> yearHeadings = new ArrayList<>();
+    private final Map<Element, String> urlUnder = new IdentityHashMap<>();
+    private final Map<Element, String> signatures = new IdentityHashMap<>();
+
+    Layout(Document doc, String base, String pageUrl) {
+      this.doc = doc;
+      this.base = base;
+      this.pageKey = Addresses.key(pageUrl);
+    }
+
+    Detection detect() {
+      int i = 0;
+      for (Element e : doc.getAllElements()) {
+        if (i >= MAX_ELEMENTS) {
+          break;
+        }
+        order.put(e, i++);
+        if (e.is("h1, h2, h3, h4, h5, h6")) {
+          var m = YEAR_HEADING.matcher(e.text());
+          if (m.matches()) {
+            yearHeadings.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
+          }
+        }
+      }
+      List<Link> links = collectLinks();
+      Map<String, List<Link>> byPath = new LinkedHashMap<>();
+      for (Link l : links) {
+        byPath.computeIfAbsent(l.path(), k -> new ArrayList<>()).add(l);
+      }
+      List<Group> groups = new ArrayList<>();
+      for (List<Link> group : byPath.values()) {
+        Set<String> keys = new HashSet<>();
+        group.forEach(l -> keys.add(l.key()));
+        if (keys.size() >= 2) {
+          groups.add(score(group));
+        }
+      }
+      groups.sort(Comparator.comparingDouble(Group::score).reversed());
+      List<Candidate> candidates = new ArrayList<>();
+      for (Group g : groups) {
+        if (candidates.size() >= 10) {
+          break;
+        }
+        List<String> samples = new ArrayList<>();
+        for (EntryReader.Read r : g.reads()) {
+          if (r.entry().title() != null && samples.size() < 3) {
+            samples.add(r.entry().title());
+          }
+        }
+        candidates.add(new Candidate(g.itemSelector(), round(g.score()), distinct(g.reads()), samples));
+      }
+      if (groups.isEmpty() || groups.get(0).score() < 3.0) {
+        return new Detection(List.of(), null, candidates, "detected");
+      }
+      Group best = groups.get(0);
+      List<Positioned> entries = new ArrayList<>();
+      for (int k = 0; k < best.links().size(); k++) {
+        entries.add(new Positioned(best.links().get(k).order(), best.reads().get(k).entry()));
+      }
+      List<String> extraSelectors = addFeatured(best, links, entries);
+      entries.sort(Comparator.comparingInt(Positioned::order));
+      List<ParsedEntry> posts = merge(entries);
+      return new Detection(posts, rule(best, extraSelectors), candidates, "detected");
+    }
+
+    private static double round(double v) {
+      return Math.round(v * 100) / 100.0;
+    }
+
+    private static int distinct(List<EntryReader.Read> reads) {
+      Set<String> keys = new HashSet<>();
+      reads.forEach(r -> keys.add(Addresses.key(r.entry().url())));
+      return keys.size();
+    }
+
+    private List<Link> collectLinks() {
+      List<Link> links = new ArrayList<>();
+      for (Element a : doc.select("a[href]")) {
+        if (links.size() >= MAX_LINKS) {
+          break;
+        }
+        String url = Addresses.resolve(base, a.attr("href"));
+        if (url == null) {
+          continue;
+        }
+        String key = Addresses.key(url);
+        String path = Addresses.path(url);
+        if (key.equals(pageKey) || path.equals("/") || ASSET.matcher(path).matches()) {
+          continue;
+        }
+        Integer pos = order.get(a);
+        if (pos == null) {
+          continue;
+        }
+        links.add(new Link(a, url, key, pos, structuralPath(a)));
+        int depth = 0;
+        for (Element e = a; e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+          String seen = urlUnder.get(e);
+          if (seen == null) {
+            urlUnder.put(e, key);
+          } else if (!seen.equals(key)) {
+            urlUnder.put(e, "");
+          }
+        }
+      }
+      return links;
+    }
+
+    private String signature(Element e) {
+      return signatures.computeIfAbsent(e, el -> {
+        List<String> classes = new ArrayList<>();
+        for (String c : el.classNames()) {
+          if (SAFE_CLASS.matcher(c).matches() && !VOLATILE_CLASS.matcher(c).matches()) {
+            classes.add(c);
+          }
+        }
+        classes.sort(null);
+        StringBuilder sb = new StringBuilder(el.normalName());
+        for (String c : classes) {
+          sb.append('.').append(c);
+        }
+        return sb.toString();
+      });
+    }
+
+    private String structuralPath(Element a) {
+      List<String> parts = new ArrayList<>();
+      int depth = 0;
+      for (Element e = a; e != null && !e.normalName().equals("body") && !e.normalName().equals("html")
+          && depth < MAX_DEPTH; e = e.parent(), depth++) {
+        parts.add(signature(e));
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int k = parts.size() - 1; k >= 0; k--) {
+        if (sb.length() > 0) {
+          sb.append(" > ");
+        }
+        sb.append(parts.get(k));
+      }
+      return sb.toString();
+    }
+
+    /** Within the group, how far up a link's own container reaches. */
+    private int reach(Element a, Map<Element, Set<String>> groupUrls) {
+      int up = 0;
+      Element e = a;
+      while (e.parent() != null && up < MAX_DEPTH) {
+        Element p = e.parent();
+        if (p.normalName().equals("body") || p.normalName().equals("html")) {
+          break;
+        }
+        Set<String> under = groupUrls.get(p);
+        if (under != null && under.size() > 1) {
+          break;
+        }
+        e = p;
+        up++;
+      }
+      return up;
+    }
+
+    private Group score(List<Link> group) {
+      Map<Element, Set<String>> groupUrls = new IdentityHashMap<>();
+      for (Link l : group) {
+        int depth = 0;
+        for (Element e = l.element(); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+          Set<String> s = groupUrls.computeIfAbsent(e, x -> new HashSet<>());
+          if (s.size() < 2) {
+            s.add(l.key());
+          }
+        }
+      }
+      int up = Integer.MAX_VALUE;
+      for (Link l : group) {
+        up = Math.min(up, reach(l.element(), groupUrls));
+      }
+      List<Element> containers = new ArrayList<>();
+      List<EntryReader.Read> reads = new ArrayList<>();
+      double itemTotal = 0;
+      Map<String, Integer> prefixes = new HashMap<>();
+      Set<String> texts = new HashSet<>();
+      for (Link l : group) {
+        Element c = l.element();
+        for (int k = 0; k < up && c.parent() != null; k++) {
+          c = c.parent();
+        }
+        containers.add(c);
+        EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), contextYear(c));
+        reads.add(read);
+        itemTotal += itemScore(c, l, read);
+        prefixes.merge(prefix(l.url()), 1, Integer::sum);
+        texts.add(String.valueOf(PageText.clean(l.element().text())).toLowerCase(Locale.ROOT));
+      }
+      int n = group.size();
+      double score = itemTotal / n;
+      int maxPrefix = prefixes.values().stream().max(Integer::compare).orElse(0);
+      score += 1.5 * maxPrefix / n;
+      score += 0.25 * Math.min(distinct(reads), 8);
+      if (n >= 3 && texts.size() * 2 < n) {
+        score -= 2;
+      }
+      score += placement(containers.get(0));
+      String itemSelector = selectorFor(containers.get(0));
+      return new Group(itemSelector, group, containers, itemSelector, score, reads);
+    }
+
+    private double itemScore(Element c, Link l, EntryReader.Read read) {
+      double s = 0;
+      ParsedEntry e = read.entry();
+      if (read.titleElement() != null && read.titleElement().is("h1, h2, h3, h4, h5, h6")) {
+        s += 2;
+      }
+      if (e.published() != null) {
+        s += 1.5;
+      }
+      if (e.summaryHtml() != null && e.summaryHtml().length() >= 40) {
+        s += 1;
+      }
+      String text = PageText.clean(l.element().text());
+      if (text == null && read.titleElement() == null && e.summaryHtml() == null) {
+        s -= 1;
+      } else if (text != null && PageText.isGeneric(text)) {
+        s -= 1.5;
+      } else if (text != null && PageText.words(text) >= 2 && text.length() >= 8) {
+        s += 0.5;
+      }
+      s += urlScore(l.url());
+      return s;
+    }
+
+    private static double urlScore(String url) {
+      String host = Addresses.host(url);
+      if (SOCIAL_HOSTS.contains(host)) {
+        return -3;
+      }
+      String path = Addresses.path(url);
+      String[] segments = path.replaceAll("^/+|/+$", "").split("/+");
+      for (String seg : segments) {
+        if (BAD_SEGMENT.matcher(seg).matches()) {
+          return -3;
+        }
+      }
+      if (url.contains("?") && (url.contains("page=") || url.contains("replytocom"))) {
+        return -2;
+      }
+      String last = segments[segments.length - 1].replaceAll("\\.html?$", "");
+      if (last.matches("\\d+") && segments.length >= 2 && segments[segments.length - 2].equalsIgnoreCase("page")) {
+        return -3;
+      }
+      double s = 0;
+      if (last.split("[-_]").length >= 3 || DATE_PATH.matcher(path + "/").matches()) {
+        s += 1;
+      } else if (last.split("[-_]").length == 2) {
+        s += 0.5;
+      }
+      return s;
+    }
+
+    /** The URL's site and first path segment (digits generalised), shared by posts of a blog. */
+    private static String prefix(String url) {
+      String path = Addresses.path(url).replaceAll("^/+|/+$", "");
+      String[] segs = path.split("/+");
+      String first = segs.length >= 2 ? segs[0].replaceAll("^\\d+$", "#") : "";
+      return Addresses.host(url) + "/" + first;
+    }
+
+    /** Bonus for lists in the main content, penalty for lists in page chrome. */
+    private double placement(Element container) {
+      double s = 0;
+      boolean inMain = false;
+      int depth = 0;
+      for (Element e = container.parent(); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+        String name = e.normalName();
+        if (name.equals("body")) {
+          break;
+        }
+        if (name.equals("main") || e.attr("role").equals("main") || name.equals("article")) {
+          inMain = true;
+        }
+        if (isChrome(e)) {
+          s -= 3;
+          break;
+        }
+      }
+      return s + (inMain ? 1 : 0);
+    }
+
+    private static boolean isChrome(Element e) {
+      String name = e.normalName();
+      if (name.equals("nav") || name.equals("header") || name.equals("footer") || name.equals("aside")) {
+        return true;
+      }
+      String role = e.attr("role");
+      if (role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")
+          || role.equals("complementary")) {
+        return true;
+      }
+      return CHROME_CLASS.matcher(e.className()).find() || CHROME_CLASS.matcher(e.id()).find();
+    }
+
+    private boolean inChrome(Element e) {
+      int depth = 0;
+      for (Element p = e; p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {
+        if (p.normalName().equals("body")) {
+          return false;
+        }
+        if (isChrome(p)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Integer contextYear(Element container) {
+      Integer pos = order.get(container);
+      if (pos == null) {
+        return null;
+      }
+      Integer year = null;
+      for (int[] h : yearHeadings) {
+        if (h[0] < pos) {
+          year = h[1];
+        } else {
+          break;
+        }
+      }
+      return year;
+    }
+
+    /** Adds posts linked outside the chosen group (a featured block), if they look alike. */
+    private List<String> addFeatured(Group best, List<Link> all, List<Positioned> entries) {
+      Map<String, Integer> prefixes = new HashMap<>();
+      Set<String> groupElements = new HashSet<>();
+      for (Link l : best.links()) {
+        prefixes.merge(prefix(l.url()), 1, Integer::sum);
+        groupElements.add(l.path());
+      }
+      Set<String> selectors = new java.util.LinkedHashSet<>();
+      Set<String> seen = new HashSet<>();
+      best.links().forEach(l -> seen.add(l.key()));
+      for (Link l : all) {
+        if (groupElements.contains(l.path())) {
+          continue;
+        }
+        Integer count = prefixes.get(prefix(l.url()));
+        if (count == null || count < 2 || urlScore(l.url()) <= 0 || inChrome(l.element())) {
+          continue;
+        }
+        String text = PageText.clean(l.element().text());
+        if (text != null && PageText.isGeneric(text)) {
+          continue;
+        }
+        if (best.containers().stream().anyMatch(c -> EntryReader.isInside(l.element(), c))) {
+          continue;
+        }
+        Element c = l.element();
+        int depth = 0;
+        while (c.parent() != null && depth++ < MAX_DEPTH) {
+          Element p = c.parent();
+          if (p.normalName().equals("body") || !l.key().equals(urlUnder.get(p))) {
+            break;
+          }
+          if (p.select("h1, h2, h3, h4, h5, h6").size() > Math.max(1, c.select("h1, h2, h3, h4, h5, h6").size())) {
+            break;
+          }
+          c = p;
+        }
+        EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), contextYear(c));
+        boolean looksLikePost =
+            read.titleElement() != null && read.titleElement().is("h1, h2, h3, h4, h5, h6")
+                || read.entry().summaryHtml() != null
+                || seen.contains(l.key());
+        if (!looksLikePost) {
+          continue;
+        }
+        entries.add(new Positioned(l.order(), read.entry()));
+        selectors.add(selectorFor(c));
+      }
+      return new ArrayList<>(selectors);
+    }
+
+    private static List<ParsedEntry> merge(List<Positioned> entries) {
+      Map<String, ParsedEntry> byKey = new LinkedHashMap<>();
+      for (Positioned p : entries) {
+        ParsedEntry e = p.entry();
+        String key = Addresses.key(e.url());
+        ParsedEntry first = byKey.get(key);
+        if (first == null) {
+          byKey.put(key, e);
+        } else {
+          byKey.put(key, fill(first, e));
+        }
+      }
+      return new ArrayList<>(byKey.values());
+    }
+
+    private static ParsedEntry fill(ParsedEntry a, ParsedEntry b) {
+      ParsedEntry r = a;
+      if (r.title() == null) {
+        r = r.withTitle(b.title());
+      }
+      if (r.published() == null
+          || (b.published() != null && b.published().precision().compareTo(r.published().precision()) > 0
+              && b.published().iso().startsWith(r.published().iso()))) {
+        r = r.withPublished(b.published() != null ? b.published() : r.published());
+      }
+      if (r.summaryHtml() == null) {
+        r = r.withSummaryHtml(b.summaryHtml());
+      }
+      if (r.author() == null) {
+        r = r.withAuthor(b.author());
+      }
+      return r;
+    }
+
+    private String selectorFor(Element target) {
+      List<String> parts = new ArrayList<>();
+      int depth = 0;
+      for (Element e = target; e != null && !e.normalName().equals("html") && depth < MAX_DEPTH;
+          e = e.parent(), depth++) {
+        parts.add(signature(e));
+        if (e.normalName().equals("body")) {
+          break;
+        }
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int k = parts.size() - 1; k >= 0; k--) {
+        if (sb.length() > 0) {
+          sb.append(" > ");
+        }
+        sb.append(parts.get(k));
+      }
+      return sb.toString();
+    }
+
+    private String relative(Element container, Element target) {
+      if (target == null || target == container || !EntryReader.isInside(target, container)) {
+        return null;
+      }
+      List<String> parts = new ArrayList<>();
+      int depth = 0;
+      for (Element e = target; e != null && e != container && depth < MAX_DEPTH; e = e.parent(), depth++) {
+        parts.add(signature(e));
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int k = parts.size() - 1; k >= 0; k--) {
+        if (sb.length() > 0) {
+          sb.append(" > ");
+        }
+        sb.append(parts.get(k));
+      }
+      return sb.toString();
+    }
+
+    private ScrapeRule rule(Group best, List<String> extraSelectors) {
+      Element c = best.containers().get(0);
+      EntryReader.Read r = best.reads().get(0);
+      Element link = best.links().get(0).element();
+      String item = best.itemSelector();
+      for (String extra : extraSelectors) {
+        item = extra + ", " + item;
+      }
+      String title = r.titleElement() == null || r.titleElement() == link ? null : r.titleElement().normalName();
+      if (title != null && !extraSelectors.isEmpty()) {
+        title = "h1, h2, h3, h4, h5, h6";
+      }
+      return new ScrapeRule(
+          item, title, relative(c, link), relative(c, r.dateElement()), relative(c, r.summaryElement()), null);
+    }
+  }
+
+  private record Positioned(int order, ParsedEntry entry) {}
+}
