@@ -112,8 +112,9 @@ public final class PostPageReader {
     if (scope == null) {
       return null;
     }
-    for (Element e : (Iterable<Element>) () -> scope.stream().limit(5000).iterator()) {
-      if (inChrome(e, scope)) {
+    Element root = scope;
+    for (Element e : (Iterable<Element>) () -> root.stream().limit(5000).iterator()) {
+      if (inChrome(e, root)) {
         continue;
       }
       String text = e.ownText();
