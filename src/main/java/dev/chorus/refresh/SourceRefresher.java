@@ -143,6 +143,44 @@ public final class SourceRefresher implements AutoCloseable {
         start, ms, read.path, read.feedUrl, etag, lastModified, status, next, read.discovered);
   }
 
+  /**
+   * What Chorus would read from a page, without storing anything: the feed it is or advertises
+   * (when {@code discoverFeeds}), else the detected post list completed from post pages.
+   */
+  public Probe probe(String url, boolean discoverFeeds, boolean readPostPages)
+      throws FetchException, FeedParseException {
+    Fetched page = (Fetched) fetcher.fetch(FetchRequest.of(url));
+    if (FeedParser.looksLikeFeed(page.body(), page.contentType())) {
+      ParsedFeed feed = parser.parse(page.body(), page.contentType(), page.finalUrl());
+      return new Probe(page.finalUrl(), page.finalUrl(), feed.title(), null, feed.entries());
+    }
+    String html = decode(page.body(), page.contentType());
+    if (discoverFeeds) {
+      Read feed = discover(new SourceConfig("probe", "probe", url, null, List.of(), Duration.ofHours(1), null,
+          SourceConfig.ContentMode.FULL, 0), html, page.finalUrl());
+      if (feed != null) {
+        return new Probe(page.finalUrl(), feed.feedUrl, null, null, feed.entries);
+      }
+    }
+    Detection d = detector.detect(html, page.finalUrl());
+    List<ParsedEntry> posts = d.posts();
+    if (readPostPages) {
+      posts = postPages.complete(posts, posts.stream().map(p -> true).toList());
+    }
+    return new Probe(page.finalUrl(), null, null, d, posts);
+  }
+
+  /**
+   * The result of {@link #probe}.
+   *
+   * @param pageUrl the page after redirects
+   * @param feedUrl the feed found, or null when the page must be scraped
+   * @param title the feed's title, or null
+   * @param detection the post-list detection, or null when a feed was found
+   * @param posts the posts, in page order
+   */
+  public record Probe(String pageUrl, String feedUrl, String title, Detection detection, List<ParsedEntry> posts) {}
+
   // ---- the three paths ----
 
   private Read readDeclaredFeed(SourceConfig source, SourceState state)

@@ -1,0 +1,137 @@
+package dev.chorus;
+
+import dev.chorus.config.Config;
+import dev.chorus.config.FetchSettings;
+import dev.chorus.config.SourceConfig;
+import dev.chorus.fetch.FetchPolicy;
+import dev.chorus.fetch.Fetcher;
+import dev.chorus.refresh.RefreshReport;
+import dev.chorus.refresh.SourceRefresher;
+import dev.chorus.schedule.ConfigWatcher;
+import dev.chorus.schedule.PollScheduler;
+import dev.chorus.store.Database;
+import dev.chorus.store.EntryStore;
+import dev.chorus.web.WebServer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Wires Chorus together by hand, in the order the pipeline runs. */
+public final class App implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(App.class);
+  private final AtomicReference<Config> config;
+  private final Clock clock;
+  private final Database db;
+  private final EntryStore store;
+  private final Fetcher fetcher;
+  private final SourceRefresher refresher;
+  private PollScheduler scheduler;
+  private ConfigWatcher watcher;
+  private WebServer web;
+
+  public App(Config config, Clock clock) {
+    this.config = new AtomicReference<>(config);
+    this.clock = clock;
+    this.db = Database.open(config.database());
+    this.store = new EntryStore(db, clock);
+    this.fetcher = new Fetcher(policy(config.fetch()));
+    this.refresher = new SourceRefresher(fetcher, store, clock);
+    syncSources(config);
+  }
+
+  static FetchPolicy policy(FetchSettings f) {
+    FetchPolicy d = FetchPolicy.defaults(f.allowPrivateNetworks());
+    return new FetchPolicy(
+        f.maxBytes(), f.timeout(), f.maxRedirects(), f.allowPrivateNetworks(), d.userAgent(),
+        d.maxPerHost(), d.maxTotal());
+  }
+
+  public Config config() {
+    return config.get();
+  }
+
+  public EntryStore store() {
+    return store;
+  }
+
+  private void syncSources(Config cfg) {
+    Set<String> ids = new HashSet<>();
+    for (SourceConfig s : cfg.sources()) {
+      store.upsertSource(s.id(), s.name(), s.url());
+      ids.add(s.id());
+    }
+    store.keepOnlyActive(ids);
+  }
+
+  /** Refreshes every source once, a few at a time, and returns one report per source. */
+  public List<RefreshReport> pollAll(int parallelism) {
+    List<SourceConfig> sources = config.get().sources();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, sources.size())));
+    try {
+      List<Future<RefreshReport>> jobs = new ArrayList<>();
+      for (SourceConfig s : sources) {
+        jobs.add(pool.submit(() -> refresher.refresh(s)));
+      }
+      List<RefreshReport> out = new ArrayList<>();
+      for (Future<RefreshReport> f : jobs) {
+        try {
+          out.add(f.get());
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("refresh failed", e.getCause());
+        }
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Serves the web and, unless {@code poll} is false, polls on schedule and follows config edits. */
+  public int serve(String host, int port, boolean poll) {
+    if (poll) {
+      scheduler = new PollScheduler(refresher, config.get(), clock, 8);
+      scheduler.start();
+    }
+    watcher = new ConfigWatcher(config.get().file(), this::reload);
+    watcher.start(2000);
+    web = new WebServer(store, config::get, watcher::lastError, clock);
+    return web.start(host, port);
+  }
+
+  private void reload(Config next) {
+    if (!next.database().equals(config.get().database())) {
+      log.warn("the database path changed in the config; restart Chorus to use it");
+    }
+    syncSources(next);
+    config.set(next);
+    if (scheduler != null) {
+      scheduler.reload(next);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable c : new AutoCloseable[] {web, watcher, scheduler, refresher, fetcher}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (Exception e) {
+        log.warn("closing {} failed", c, e);
+      }
+    }
+    db.close();
+  }
+}
