@@ -7,7 +7,6 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.impl.DateParser;
 import dev.chorus.model.FuzzyDate;
 import dev.chorus.model.ParsedEntry;
 import dev.chorus.model.ParsedFeed;
@@ -34,6 +33,7 @@ final class RomeFeeds {
   private static final Set<String> RSS_VERSIONS = Set.of("0.91", "0.92", "0.93", "0.94", "2.0");
   private static final String ATOM10 = "http://www.w3.org/2005/Atom";
   private static final String ATOM03 = "http://purl.org/atom/ns#";
+  private static final String DC = "http://purl.org/dc/elements/1.1/";
   private static final String ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd";
 
   private RomeFeeds() {}
@@ -52,6 +52,12 @@ final class RomeFeeds {
       } else if (!v.equals(v.trim())) {
         root.setAttribute("version", v.trim());
       }
+    }
+    Element channel0 = rootName.equals("rss") ? child(root, "channel") : root;
+    List<Element> items = itemElements(root, channel0 == null ? root : channel0, rootName);
+    List<EntryDates> dates = new ArrayList<>(items.size());
+    for (Element item : items) {
+      dates.add(takeDates(item));
     }
     SyndFeed feed;
     try {
@@ -77,13 +83,18 @@ final class RomeFeeds {
       feedAuthor = personName(childText(channel, "author", ITUNES));
     }
 
-    List<Element> items = itemElements(root, channel, rootName);
     List<SyndEntry> synd = feed.getEntries();
     boolean aligned = items.size() == synd.size();
     List<ParsedEntry> entries = new ArrayList<>(synd.size());
     for (int i = 0; i < synd.size(); i++) {
       try {
-        entries.add(entry(synd.get(i), aligned ? items.get(i) : null, feedBase, feedAuthor));
+        entries.add(
+            entry(
+                synd.get(i),
+                aligned ? items.get(i) : null,
+                aligned ? dates.get(i) : null,
+                feedBase,
+                feedAuthor));
       } catch (RuntimeException e) {
         // one bad entry must not lose the rest of the feed
       }
@@ -128,7 +139,62 @@ final class RomeFeeds {
     }
   }
 
-  private static ParsedEntry entry(SyndEntry e, Element el, String feedBase, String feedAuthor) {
+  /** An entry's dates, read before Rome (whose date parser is slow) would see them. */
+  private record EntryDates(FuzzyDate published, Instant updated) {}
+
+  /** Reads and detaches the entry's date elements. */
+  private static EntryDates takeDates(Element item) {
+    String published = null;
+    int publishedRank = Integer.MAX_VALUE;
+    String updated = null;
+    int updatedRank = Integer.MAX_VALUE;
+    List<Element> dateElements = null;
+    for (Element c : item.getChildren()) {
+      String ns = c.getNamespaceURI();
+      int p = -1;
+      int u = -1;
+      switch (c.getName()) {
+        case "pubDate" -> p = ns.isEmpty() ? 0 : -1;
+        case "published" -> p = isAtom(ns) ? 1 : -1;
+        case "issued" -> p = isAtom(ns) ? 2 : -1;
+        case "created" -> p = isAtom(ns) ? 3 : -1;
+        case "date" -> p = ns.equals(DC) ? 4 : -1;
+        case "updated" -> u = isAtom(ns) ? 0 : -1;
+        case "modified" -> u = isAtom(ns) ? 1 : -1;
+        default -> {}
+      }
+      if (p < 0 && u < 0) {
+        continue;
+      }
+      String t = c.getTextTrim();
+      if (p >= 0 && p < publishedRank && !t.isEmpty()) {
+        published = t;
+        publishedRank = p;
+      }
+      if (u >= 0 && u < updatedRank && !t.isEmpty()) {
+        updated = t;
+        updatedRank = u;
+      }
+      if (dateElements == null) {
+        dateElements = new ArrayList<>(2);
+      }
+      dateElements.add(c);
+    }
+    if (dateElements != null) {
+      for (Element d : dateElements) {
+        d.detach();
+      }
+    }
+    FuzzyDate up = FeedDates.parse(updated);
+    return new EntryDates(FeedDates.parse(published), up == null ? null : up.instant());
+  }
+
+  private static boolean isAtom(String ns) {
+    return ns.equals(ATOM10) || ns.equals(ATOM03);
+  }
+
+  private static ParsedEntry entry(
+      SyndEntry e, Element el, EntryDates dates, String feedBase, String feedAuthor) {
     String base = el == null ? feedBase : base(el, feedBase);
     String guid = el == null ? e.getUri() : guid(el);
     String link = e.getLink();
@@ -151,17 +217,14 @@ final class RomeFeeds {
     if (author == null) {
       author = feedAuthor;
     }
-    FuzzyDate published = e.getPublishedDate() == null ? null : date(e.getPublishedDate());
-    Instant updated = e.getUpdatedDate() == null ? null : e.getUpdatedDate().toInstant();
-    if (el != null && el.getNamespaceURI().equals(ATOM03)) {
-      // Rome reports Atom 0.3's modified as the published date; issued is the right one.
-      Date issued = atom03Date(el, "issued");
-      if (issued == null) {
-        issued = atom03Date(el, "created");
-      }
-      published = issued == null ? null : date(issued);
-      Date modified = atom03Date(el, "modified");
-      updated = modified == null ? updated : modified.toInstant();
+    FuzzyDate published;
+    Instant updated;
+    if (dates != null) {
+      published = dates.published();
+      updated = dates.updated();
+    } else {
+      published = e.getPublishedDate() == null ? null : date(e.getPublishedDate());
+      updated = e.getUpdatedDate() == null ? null : e.getUpdatedDate().toInstant();
     }
     String summary = html(e.getDescription());
     String content = null;
@@ -176,11 +239,6 @@ final class RomeFeeds {
       }
     }
     return new ParsedEntry(guid, url, title, author, published, updated, summary, content);
-  }
-
-  private static Date atom03Date(Element entry, String name) {
-    String t = childText(entry, name, ATOM03);
-    return t == null ? null : DateParser.parseW3CDateTime(t, Locale.US);
   }
 
   private static String alternate(List<SyndLink> links, String fallback) {
