@@ -33,8 +33,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FeedparserCorpusTest {
 
-  /** Measured at 393 of 741; the margin below it lets small trade-offs pass, regressions fail. */
-  private static final int A_GENERIC_FLOOR = 383;
+  /** Measured at 395 of 741; the margin below it lets small trade-offs pass, regressions fail. */
+  private static final int A_GENERIC_FLOOR = 385;
 
   private static final Pattern HEADER =
       Pattern.compile("(?im)^Header:\\s*Content-type:\\s*(.+?)\\s*$");
