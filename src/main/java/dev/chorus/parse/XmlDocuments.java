@@ -1,0 +1,44 @@
+package dev.chorus.parse;
+
+import java.io.IOException;
+import java.io.StringReader;
+import org.jdom2.Document;
+import org.jdom2.JDOMException;
+import org.jdom2.input.JDOMParseException;
+import org.jdom2.input.SAXBuilder;
+import org.jdom2.input.sax.XMLReaders;
+import org.xml.sax.InputSource;
+
+/** Builds JDOM documents from repaired feed text with a hardened, reused parser per thread. */
+final class XmlDocuments {
+
+  private static final ThreadLocal<SAXBuilder> BUILDER = ThreadLocal.withInitial(XmlDocuments::create);
+
+  private XmlDocuments() {}
+
+  private static SAXBuilder create() {
+    SAXBuilder b = new SAXBuilder(XMLReaders.NONVALIDATING);
+    b.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+    b.setFeature("http://xml.org/sax/features/external-general-entities", false);
+    b.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+    b.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+    b.setExpandEntities(false);
+    b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
+    b.setReuseParser(true);
+    return b;
+  }
+
+  static Document parse(String xml) throws FeedParseException {
+    try {
+      return BUILDER.get().build(new StringReader(xml));
+    } catch (JDOMParseException e) {
+      String msg = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+      if (msg.contains("DOCTYPE")) {
+        throw new FeedParseException("DOCTYPE refused", e);
+      }
+      throw new FeedParseException("XML error at line " + e.getLineNumber() + ": " + msg, e);
+    } catch (JDOMException | IOException e) {
+      throw new FeedParseException("XML error: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.chorus.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PlainTextTest {
+
+  @Test
+  void tagsAreDroppedAndEntitiesDecoded() {
+    assertThat(PlainText.of("<p>Fish &amp; <b>chips</b> &eacute;t&#233; &#x2014; ok</p>", 100))
+        .isEqualTo("Fish & chips été — ok");
+  }
+
+  @Test
+  void whitespaceCollapsesAndBlocksAreSeparated() {
+    assertThat(PlainText.of("<p>one</p>\n\n<p>  two&nbsp;&nbsp;three </p><br>four", 100))
+        .isEqualTo("one two three four");
+  }
+
+  @Test
+  void scriptsAndStylesAreNotVisibleText() {
+    assertThat(PlainText.of("<style>p{}</style><script>alert(1)</script>Hi", 100)).isEqualTo("Hi");
+  }
+
+  @Test
+  void longTextIsCutAtAWordBoundaryWithAnEllipsis() {
+    String cut = PlainText.of("The quick brown fox jumps over the lazy dog", 20);
+    assertThat(cut).isEqualTo("The quick brown fox…");
+    assertThat(cut.length()).isLessThanOrEqualTo(20);
+  }
+
+  @Test
+  void trailingPunctuationIsDroppedBeforeTheEllipsis() {
+    assertThat(PlainText.of("Hello, world, again and again", 14)).isEqualTo("Hello, world…");
+  }
+
+  @Test
+  void shortTextIsNotCut() {
+    assertThat(PlainText.of("Short", 5)).isEqualTo("Short");
+  }
+
+  @Test
+  void oneLongWordIsCutHard() {
+    assertThat(PlainText.of("Supercalifragilistic", 10)).isEqualTo("Supercali…");
+  }
+
+  @Test
+  void nullGivesNull() {
+    assertThat(PlainText.of(null, 10)).isNull();
+  }
+}
