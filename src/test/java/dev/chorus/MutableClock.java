@@ -11,7 +11,7 @@ public final class MutableClock extends Clock {
   private volatile Instant now;
 
   public MutableClock() {
-    this(Instant.now());
+    this(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
   }
 
   public MutableClock(Instant start) {
