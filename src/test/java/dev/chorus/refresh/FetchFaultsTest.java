@@ -111,7 +111,7 @@ class FetchFaultsTest {
     assertThat(state("s").gone()).isTrue();
     assertThat(state("s").nextPollAt()).isNull();
     assertThat(entries("s")).isEqualTo(2);
-    Element row = sourcesPage().selectFirst("tr.status-gone");
+    Element row = sourcesPage().selectFirst(".status-gone");
     assertThat(row).isNotNull();
     assertThat(row.text()).contains("gone", "HTTP 410", "stopped (410 Gone)");
   }
@@ -340,9 +340,9 @@ class FetchFaultsTest {
     Document page = sourcesPage();
 
     for (String[] f : faults) {
-      Element row = page.select("tr").stream().filter(tr -> tr.selectFirst("a[href=/authors/" + f[0] + "]") != null)
-          .findFirst().orElseThrow();
-      Element error = row.selectFirst("p.error");
+      Element row = page.select("[class*=status-]").stream()
+          .filter(el -> el.selectFirst("a[href=/authors/" + f[0] + "]") != null).findFirst().orElseThrow();
+      Element error = row.selectFirst(".error");
       assertThat(error).as(f[0]).isNotNull();
       String text = error.text();
       assertThat(text.length()).as(f[0] + ": " + text).isBetween(10, 250);
