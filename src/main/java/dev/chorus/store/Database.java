@@ -33,7 +33,13 @@ public final class Database implements AutoCloseable {
     this.file = file;
     this.readerCount = readerCount;
     this.writer = connect(false);
-    migrate();
+    try {
+      migrate();
+      probeWritable();
+    } catch (SQLException | RuntimeException e) {
+      writer.close();
+      throw e;
+    }
     this.readers = new ArrayBlockingQueue<>(readerCount);
     for (int i = 0; i < readerCount; i++) {
       readers.add(connect(true));
@@ -108,6 +114,20 @@ public final class Database implements AutoCloseable {
           writer.setAutoCommit(true);
         }
       }
+    }
+  }
+
+  /**
+   * Fails now, not at the first poll, when SQLite opened the file read-only (a read-only file or
+   * file system): BEGIN IMMEDIATE still succeeds then, only a statement that writes fails.
+   */
+  private void probeWritable() throws SQLException {
+    writer.setAutoCommit(false);
+    try (Statement s = writer.createStatement()) {
+      s.execute("DELETE FROM schema_version WHERE 0");
+    } finally {
+      writer.rollback();
+      writer.setAutoCommit(true);
     }
   }
 
@@ -186,15 +206,19 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Runs {@code PRAGMA integrity_check} and returns its verdict ("ok" when sound). */
+  /**
+   * Runs {@code PRAGMA integrity_check} on a fresh connection and returns its verdict ("ok" when
+   * sound). A pooled reader that outlived another process's writes can report FTS5 "corruption"
+   * that is not on disk.
+   */
   public String integrityCheck() {
-    return read(
-        c -> {
-          try (var s = c.createStatement();
-              var rs = s.executeQuery("PRAGMA integrity_check")) {
-            return rs.next() ? rs.getString(1) : "no answer";
-          }
-        });
+    try (Connection c = connect(true);
+        var s = c.createStatement();
+        var rs = s.executeQuery("PRAGMA integrity_check")) {
+      return rs.next() ? rs.getString(1) : "no answer";
+    } catch (SQLException e) {
+      throw new StoreException("integrity check failed: " + plain(e), e);
+    }
   }
 
   static String plain(Exception e) {
