@@ -1,5 +1,6 @@
 package dev.chorus.cli;
 
+import dev.chorus.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,17 @@ public final class Main implements Runnable {
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
     String[] a = args.length == 0 || args[0].startsWith("--") && !isTopLevel(args[0]) ? prepend(args) : args;
-    return new CommandLine(new Main()).execute(a);
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              if (e instanceof StoreException) {
+                // an unusable database is the operator's to fix: one sentence, no stack trace
+                cmd.getErr().println("chorus: " + e.getMessage());
+                return 1;
+              }
+              throw e;
+            })
+        .execute(a);
   }
 
   private static boolean isTopLevel(String arg) {
