@@ -5,8 +5,11 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,6 +40,7 @@ public final class ConfigLoader {
   private static final Set<String> SCRAPE_KEYS =
       Set.of("item", "title", "link", "date", "summary", "date_format");
   private static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
+  private static final int MAX_CHARS = 1 << 20;
 
   private final List<String> problems = new ArrayList<>();
   private final String fileName;
@@ -49,7 +53,19 @@ public final class ConfigLoader {
   public static Config load(Path file) throws ConfigException {
     String text;
     try {
+      if (Files.isDirectory(file)) {
+        throw new ConfigException(List.of(file + ": cannot read: it is a folder, not a file"));
+      }
+      if (Files.size(file) > MAX_CHARS * 4L) {
+        throw new ConfigException(List.of(file + ":1: the file is larger than 1 MiB; is it the right file?"));
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(List.of(file + ": cannot read: no such file"));
+    } catch (AccessDeniedException e) {
+      throw new ConfigException(List.of(file + ": cannot read: permission denied"));
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(List.of(file + ": cannot read: not UTF-8 text"));
     } catch (IOException e) {
       throw new ConfigException(List.of(file + ": cannot read: " + e.getMessage()));
     }
@@ -58,6 +74,10 @@ public final class ConfigLoader {
 
   /** Validates config text as if read from {@code file}. */
   public static Config parse(String text, Path file) throws ConfigException {
+    if (text.length() > MAX_CHARS) {
+      // SnakeYAML scans a multi-megabyte scalar for seconds; no real feeds.yml comes near this
+      throw new ConfigException(List.of(file + ":1: the file is larger than 1 MiB; is it the right file?"));
+    }
     ConfigLoader loader = new ConfigLoader(file.toString());
     Config config = loader.read(text, file);
     if (!loader.problems.isEmpty()) {

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorus.config.SourceConfig.ContentMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +145,127 @@ class ConfigLoaderTest {
     assertThat(Durations.parse("")).isNull();
     assertThat(Durations.parse("1x")).isNull();
     assertThat(Durations.format(Duration.ofMinutes(90))).isEqualTo("1h30m");
+  }
+
+  // ---- hostile and broken files: every problem names file:line and the field ----
+
+  private static void assertEveryProblemIsLocated(String yaml) {
+    String p = problems(yaml);
+    assertThat(p).as(yaml).isNotEmpty();
+    for (String line : p.split("\n")) {
+      assertThat(line).as(yaml).matches("/srv/chorus/feeds\\.yml:\\d+: .+");
+    }
+  }
+
+  @Test
+  void locatesBrokenYamlAtItsLine() {
+    assertThat(problems("title: x\nsources:\n  - url: http://a.example/\n\t- url: http://b.example/\n"))
+        .startsWith("/srv/chorus/feeds.yml:4: invalid YAML");
+    assertThat(problems("title: \"unclosed\nsources: []\n")).contains("invalid YAML");
+    assertThat(problems("sources:\n  - url: http://a.example/\n   name: misaligned\n")).contains("feeds.yml:3:");
+  }
+
+  @Test
+  void rejectsFilesThatAreNotAMappingOfSources() {
+    assertThat(problems("")).isEqualTo("/srv/chorus/feeds.yml:1: the file must be a mapping with a 'sources' list");
+    assertThat(problems("- url: http://a.example/\n")).contains(":1: the file must be a mapping");
+    assertThat(problems("just some text\n")).contains(":1: the file must be a mapping");
+    assertThat(problems("sources:\n  url: http://a.example/\n")).contains(":2: sources: must be a list of sources");
+    assertThat(problems("sources:\n  - http://a.example/\n")).contains(":2: sources[0]: must be a mapping");
+  }
+
+  @Test
+  void namesUnknownKeysAtEveryLevel() {
+    assertThat(problems("titel: x\nsources: []\n")).contains(":1: titel: unknown key");
+    assertThat(problems("fetch:\n  max_byte: 5\nsources: []\n")).contains(":2: fetch.max_byte: unknown key");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    scrape:\n      item: li\n      titel: h2\n"))
+        .contains(":5: sources[0].scrape.titel: unknown key");
+  }
+
+  @Test
+  void rejectsUrlsThatAreNotAbsoluteHttp() {
+    for (String url : List.of("javascript:alert(1)", "file:///etc/passwd", "http://", "http:///path", "//a.example/",
+        "a.example", "https://exa mple.com/", "gopher://a.example/", "data:text/html,x", "feed://a.example/rss")) {
+      assertThat(problems("sources:\n  - url: '" + url + "'\n")).as(url).contains(":2: sources[0].url:");
+      assertThat(problems("sources:\n  - url: http://a.example/\n    feed: '" + url + "'\n")).as(url)
+          .contains(":3: sources[0].feed:");
+    }
+  }
+
+  @Test
+  void rejectsBadDurationsNumbersAndSwitches() {
+    for (String d : List.of("-5m", "1y", "5", "99999999999d", "1000001h", "0m", "30 minutes", "1h 30m")) {
+      assertThat(problems("poll_every: " + d + "\nsources: []\n")).as(d).contains(":1: poll_every: must be");
+      assertThat(problems("sources:\n  - url: http://a.example/\n    poll_every: '" + d + "'\n")).as(d)
+          .contains(":3: sources[0].poll_every: must be");
+    }
+    assertThat(problems("fetch:\n  timeout: forever\nsources: []\n")).contains(":2: fetch.timeout: must be a duration");
+    assertThat(problems("fetch:\n  max_bytes: -1\nsources: []\n")).contains(":2: fetch.max_bytes: must be between");
+    assertThat(problems("fetch:\n  max_bytes: 10GB\nsources: []\n")).contains(":2: fetch.max_bytes: must be a whole number");
+    assertThat(problems("fetch:\n  max_redirects: 99\nsources: []\n")).contains(":2: fetch.max_redirects: must be between");
+    assertThat(problems("fetch:\n  allow_private_networks: maybe\nsources: []\n"))
+        .contains(":2: fetch.allow_private_networks: must be true or false");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    content: partial\n"))
+        .contains(":3: sources[0].content: must be 'full' or 'summary'");
+  }
+
+  @Test
+  void rejectsIdsTagsAndShapesThatCannotWork() {
+    assertThat(problems("sources:\n  - id: Ada Lovelace\n    url: http://a.example/\n")).contains(":2: sources[0].id: must be a slug");
+    assertThat(problems("sources:\n  - id: ../../etc\n    url: http://a.example/\n")).contains("sources[0].id: must be a slug");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    tags: ['<script>']\n")).contains(":3: sources[0].tags: tag");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    tags: {a: 1}\n")).contains(":3: sources[0].tags: must be a list");
+    assertThat(problems("sources:\n  - url: [http://a.example/]\n")).contains(":2: sources[0].url: must be a single value");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    scrape: li.post\n")).contains(":3: sources[0].scrape: must be a mapping");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    scrape:\n      title: h2\n"))
+        .contains(":4: sources[0].scrape.item: is required");
+  }
+
+  @Test
+  void rejectsDuplicateIdsEvenWhenOneIsDerived() {
+    assertThat(problems("sources:\n  - url: http://a.example/\n  - id: a-example\n    url: http://b.example/\n"))
+        .contains(":3: sources[1].id: duplicate id 'a-example'");
+  }
+
+  @Test
+  void locatesEveryProblemOfAThoroughlyBrokenFile() {
+    assertEveryProblemIsLocated("""
+        titel: x
+        poll_every: soon
+        fetch:
+          timeout: never
+          bogus: 1
+        sources:
+          - url: javascript:alert(1)
+          - id: a
+            url: http://a.example/
+            poll_every: 1y
+            content: some
+          - id: a
+            url: http://b.example/
+          - name: no url
+        """);
+  }
+
+  @Test
+  void survivesDeepNestingAndHugeScalars() {
+    assertThat(problems("sources: " + "[".repeat(10_000) + "]".repeat(10_000) + "\n")).isNotEmpty();
+    long t0 = System.nanoTime();
+    assertThat(problems("title: " + "x".repeat(5 * 1024 * 1024) + "\nsources: []\n"))
+        .isEqualTo("/srv/chorus/feeds.yml:1: the file is larger than 1 MiB; is it the right file?");
+    assertThat(problems("title: " + "x".repeat(100_000) + "\nsources: []\n")).isEmpty();
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(5));
+  }
+
+  @Test
+  void explainsAFileThatCannotBeRead(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("feeds.yml");
+    assertThatThrownBy(() -> ConfigLoader.load(missing)).isInstanceOf(ConfigException.class)
+        .hasMessage(missing + ": cannot read: no such file");
+    Files.write(missing, new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xFF, (byte) 0xFE, '\n'});
+    assertThatThrownBy(() -> ConfigLoader.load(missing)).isInstanceOf(ConfigException.class)
+        .hasMessage(missing + ": cannot read: not UTF-8 text");
+    assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOf(ConfigException.class)
+        .hasMessage(dir + ": cannot read: it is a folder, not a file");
   }
 }
