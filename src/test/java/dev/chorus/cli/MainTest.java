@@ -65,4 +65,41 @@ class MainTest {
     Files.writeString(f, "sources: 5\n");
     assertThat(run("poll", "--config", f.toString()).code()).isEqualTo(2);
   }
+
+  @Test
+  void detectPrintsThePostsAndAScrapeBlock() throws Exception {
+    try (dev.chorus.FixtureServer blog = new dev.chorus.FixtureServer("/sites/e2e-blog")) {
+      Run r = run("detect", "--allow-private-networks", blog.base() + "/");
+      assertThat(r.code()).isZero();
+      assertThat(r.out()).contains("3 posts found", "A second essay", "2024-07-14", "scrape:", "item:");
+      Run json = run("detect", "--json", "--allow-private-networks", blog.base() + "/");
+      var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+      assertThat(tree.get("posts")).hasSize(3);
+      assertThat(tree.get("posts").get(0).get("url").asText()).isEqualTo(blog.base() + "/posts/first-post/");
+      assertThat(tree.get("scrape").get("item").asText()).isNotBlank();
+      assertThat(tree.get("candidates").get(0).has("score")).isTrue();
+    }
+  }
+
+  @Test
+  void detectRefusesLoopbackUnlessAllowed() {
+    Run r = run("detect", "http://127.0.0.1:9/");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("loopback");
+  }
+
+  @Test
+  void addDiscoversTheFeedAndAppendsTheSourceKeepingComments() throws Exception {
+    try (dev.chorus.FixtureServer site = new dev.chorus.FixtureServer("/sites/e2e")) {
+      site.override("/", "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss.xml\"></head><body></body></html>");
+      Path f = dir.resolve("feeds.yml");
+      Files.writeString(f, "# my planet\nfetch:\n  allow_private_networks: true\nsources:  # the blogs\n  - url: https://a.example/\n");
+      Run r = run("add", "--config", f.toString(), "--name", "Ada", "--tag", "queues", site.base() + "/");
+      assertThat(r.code()).as(r.err()).isZero();
+      String yaml = Files.readString(f);
+      assertThat(yaml).startsWith("# my planet\n").contains("sources:  # the blogs", "name: Ada", "feed: " + site.base() + "/rss.xml", "tags: [queues]");
+      assertThat(run("check", "--config", f.toString()).code()).isZero();
+      assertThat(run("add", "--config", f.toString(), site.base() + "/").out()).contains("already in");
+    }
+  }
 }
