@@ -56,6 +56,7 @@ public final class WebServer implements AutoCloseable {
   private final ResponseCache cache = new ResponseCache();
   private final DateLabels dates;
   private final byte[] css;
+  private final byte[] icon;
   private Javalin app;
 
   public WebServer(EntryStore store, Supplier<Config> config, Supplier<String> configError, Clock clock) {
@@ -65,6 +66,7 @@ public final class WebServer implements AutoCloseable {
     this.clock = clock;
     this.dates = new DateLabels(clock);
     this.css = resource("/static/chorus.css");
+    this.icon = resource("/static/icon.svg");
   }
 
   /** Starts serving on the port (0 picks a free one) and returns the bound port. */
@@ -95,6 +97,8 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("Cache-Control", "public, max-age=86400");
                 ctx.contentType("text/css; charset=utf-8").result(css);
               });
+              c.routes.get("/static/icon.svg", this::icon);
+              c.routes.get("/favicon.ico", this::icon);
               c.routes.get("/healthz", ctx -> ctx.result("ok"));
               c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
               c.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
@@ -117,6 +121,11 @@ public final class WebServer implements AutoCloseable {
     if (app != null) {
       app.stop();
     }
+  }
+
+  private void icon(Context ctx) {
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType("image/svg+xml").result(icon);
   }
 
   // ---- pages ----
