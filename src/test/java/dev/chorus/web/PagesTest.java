@@ -53,7 +53,7 @@ class PagesTest {
     assertThat(first.selectFirst(".entry-title a").attr("href")).isEqualTo(planet.pat.base() + "/posts/0");
     assertThat(first.selectFirst(".author").text()).isEqualTo("Pat Q.");
     assertThat(first.selectFirst(".author").attr("href")).isEqualTo("/authors/pat");
-    assertThat(first.selectFirst(".source").text()).isEqualTo("Pat's Field Notes");
+    assertThat(first.selectFirst(".site-name").text()).isEqualTo("in Pat's Field Notes");
     assertThat(first.selectFirst("time").text()).matches("2\\d minutes ago");
     assertThat(first.selectFirst("time").attr("datetime")).endsWith("Z");
     assertThat(first.select(".tag").eachText()).containsExactly("#queues", "#systems");

@@ -132,7 +132,6 @@ final class Planet implements AutoCloseable {
         """);
     b.append("<updated>").append(now).append("</updated>\n");
     for (int i = -newer; i < count - newer; i++) {
-      int n = i + newer;
       Instant at = i >= 0
           ? now.minus(Duration.ofMinutes(20)).minus(Duration.ofHours(7L * i))
           : now.minus(Duration.ofMinutes(20 + 3L * i));
@@ -149,7 +148,7 @@ final class Planet implements AutoCloseable {
           .append("<link href=\"").append(pat.base()).append("/posts/").append(i).append("\"/>")
           .append("<published>").append(at).append("</published><updated>").append(at).append("</updated>")
           .append("<author><name>Pat Q.</name></author>")
-          .append("<summary>").append(xml("Post " + n + " about " + topic + ": what broke, why, and the fix."))
+          .append("<summary>").append(xml("Post " + i + " about " + topic + ": what broke, why, and the fix."))
           .append("</summary>")
           .append("<content type=\"html\">").append(xml(body)).append("</content></entry>\n");
     }
@@ -182,7 +181,7 @@ final class Planet implements AutoCloseable {
   }
 
   List<String> paths() {
-    return List.of("/", "/sources", "/authors/pat", "/tags/queues", "/search?q=queues", "/feed.atom",
+    return List.of("/", "/sources", "/authors/pat", "/tags/queues", "/search?q=notes", "/feed.atom",
         "/feed.rss", "/feed.json", "/authors/ada/feed.atom", "/tags/queues/feed.json", "/opml",
         "/api/entries", "/api/sources");
   }
