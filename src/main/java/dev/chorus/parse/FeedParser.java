@@ -39,8 +39,11 @@ public final class FeedParser {
       return RomeFeeds.read(XmlDocuments.parse(xml), feedUrl);
     } catch (FeedParseException e) {
       throw e;
-    } catch (StackOverflowError | RuntimeException e) {
-      throw new FeedParseException("unreadable feed: " + e, e);
+    } catch (StackOverflowError e) {
+      throw new FeedParseException("unreadable feed: nested too deeply", e);
+    } catch (RuntimeException e) {
+      String why = e.getMessage() == null || e.getMessage().isBlank() ? "its structure is broken" : e.getMessage();
+      throw new FeedParseException("unreadable feed: " + why, e);
     }
   }
 

@@ -5,9 +5,15 @@ import dev.chorus.clean.PlainText;
 import dev.chorus.clean.Urls;
 import dev.chorus.model.ParsedEntry;
 import dev.chorus.store.NewEntry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Turns parsed entries into storable ones: safe links, plain text, sanitised HTML, identity. */
@@ -25,13 +31,33 @@ final class EntryCleaner {
     this.cleaner = cleaner;
   }
 
-  /** Cleaned entries in document order; the first of several with one identity wins. */
+  /**
+   * Cleaned entries in document order. Identity is the guid, else the link, else a hash of the
+   * text; a guid that several posts of one document share is told apart by each post's link, and
+   * of several posts with one identity the first wins.
+   */
   List<NewEntry> clean(List<ParsedEntry> raw, String baseUrl) {
-    List<NewEntry> out = new ArrayList<>();
-    Set<String> keys = new HashSet<>();
+    List<NewEntry> cleaned = new ArrayList<>();
+    Map<String, Integer> guidCount = new HashMap<>();
     for (ParsedEntry e : raw) {
       NewEntry n = clean(e, baseUrl);
-      if (n != null && keys.add(n.key()) && (n.urlKey() == null || keys.add("url " + n.urlKey()))) {
+      if (n != null) {
+        cleaned.add(n);
+        if (n.entry().guid() != null) {
+          guidCount.merge(n.entry().guid(), 1, Integer::sum);
+        }
+      }
+    }
+    List<NewEntry> out = new ArrayList<>();
+    Set<String> keys = new HashSet<>();
+    for (NewEntry n : cleaned) {
+      String guid = n.entry().guid();
+      if (guid != null && guidCount.get(guid) > 1) {
+        // a guid shared by distinct posts (a publisher bug) identifies none of them alone
+        String tail = n.urlKey() != null ? "u:" + n.urlKey() : textKey(n.entry());
+        n = new NewEntry("g:" + guid + " " + tail, n.urlKey(), n.entry());
+      }
+      if (keys.add(n.key())) {
         out.add(n);
       }
     }
@@ -43,9 +69,6 @@ final class EntryCleaner {
     String guid = e.guid() == null || e.guid().isBlank() ? null : e.guid().strip();
     if (guid != null && guid.length() > MAX_GUID) {
       guid = guid.substring(0, MAX_GUID);
-    }
-    if (url == null && guid == null) {
-      return null;
     }
     String title = PlainText.of(e.title(), MAX_TITLE);
     String summarySource = e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml();
@@ -60,10 +83,27 @@ final class EntryCleaner {
       summary = null;
     }
     String urlKey = url == null ? null : Urls.normalize(url);
-    String key = guid != null ? "g:" + guid : "u:" + urlKey;
     ParsedEntry cleaned =
         new ParsedEntry(guid, url, title, blankToNull(author), e.published(), e.updated(), summary, content);
+    if (guid == null && url == null && title == null && summary == null && content == null) {
+      return null;
+    }
+    String key = guid != null ? "g:" + guid : urlKey != null ? "u:" + urlKey : textKey(cleaned);
     return new NewEntry(key, urlKey, cleaned);
+  }
+
+  /** Identity of a post with neither guid nor link: a digest of its cleaned text. */
+  private static String textKey(ParsedEntry e) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (String field : new String[] {e.title(), e.contentHtml() != null ? e.contentHtml() : e.summaryHtml()}) {
+        md.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
+        md.update((byte) 0);
+      }
+      return "h:" + HexFormat.of().formatHex(md.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
   }
 
   private String sanitized(String html, String base) {

@@ -24,6 +24,7 @@ import dev.chorus.store.EntryStore;
 import dev.chorus.store.FetchOutcome;
 import dev.chorus.store.NewEntry;
 import dev.chorus.store.SaveResult;
+import dev.chorus.store.StoreException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -116,10 +117,15 @@ public final class SourceRefresher implements AutoCloseable {
       return failure(source, start, e.getMessage(), e.status(), next, gone);
     } catch (FeedParseException | RefreshException e) {
       return failure(source, start, e.getMessage(), 0, schedule.afterFailure(source, state, null), false);
-    } catch (RuntimeException e) {
+    } catch (StoreException e) {
+      log.error("{}: refresh could not be saved", source.id(), e);
+      return failure(source, start, e.getMessage(), 0, schedule.afterFailure(source, state, null), false);
+    } catch (RuntimeException | StackOverflowError e) {
+      // the stack trace goes to the log; the sources page gets words, not class names
       log.error("{}: refresh failed unexpectedly", source.id(), e);
       return failure(
-          source, start, "internal error: " + e, 0, schedule.afterFailure(source, state, null), false);
+          source, start, "internal error while reading this source (details in the server log)", 0,
+          schedule.afterFailure(source, state, null), false);
     }
   }
 
@@ -168,6 +174,9 @@ public final class SourceRefresher implements AutoCloseable {
   }
 
   private ParsedFeed parseFeed(Fetched f) throws FeedParseException {
+    if (f.body().length == 0) {
+      throw new FeedParseException("expected a feed at " + f.finalUrl() + " but the response was empty", null);
+    }
     if (!FeedParser.looksLikeFeed(f.body(), f.contentType())) {
       String what = looksLikeHtml(f.body()) ? "an HTML page" : "something else (" + f.contentType() + ")";
       throw new FeedParseException("expected a feed at " + f.finalUrl() + " but got " + what, null);

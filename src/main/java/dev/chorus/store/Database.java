@@ -1,6 +1,9 @@
 package dev.chorus.store;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
 
 /**
  * One SQLite file in WAL mode: a single writer connection behind a lock, and a small pool of
@@ -54,9 +58,16 @@ public final class Database implements AutoCloseable {
   }
 
   private Connection connect(boolean readOnly) throws SQLException {
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    SQLiteConfig config = new SQLiteConfig();
+    // the busy timeout must be in force before the first statement (journal_mode included)
+    config.setBusyTimeout(10_000);
+    if (!readOnly) {
+      // BEGIN IMMEDIATE: a deferred transaction that reads and then writes gets SQLITE_BUSY at
+      // once, without waiting, when another process (chorus poll beside chorus serve) wrote first
+      config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+    }
+    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout = 10000");
       s.execute("PRAGMA foreign_keys = ON");
       if (readOnly) {
         s.execute("PRAGMA query_only = 1");
@@ -187,6 +198,15 @@ public final class Database implements AutoCloseable {
   }
 
   static String plain(Exception e) {
+    if (e instanceof FileAlreadyExistsException f) {
+      return f.getFile() + " is a file, not a folder";
+    }
+    if (e instanceof AccessDeniedException a) {
+      return "permission denied on " + a.getFile();
+    }
+    if (e instanceof FileSystemException f) {
+      return f.getReason() == null ? "cannot use " + f.getFile() : f.getReason() + ": " + f.getFile();
+    }
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (m.contains("SQLITE_FULL")) {
       return "the disk is full";

@@ -291,13 +291,21 @@ public final class EntryStore {
     int updated = 0;
     int unchanged = 0;
     long now = clock.millis();
+    Set<String> batchKeys = new HashSet<>();
+    java.util.Map<String, Integer> batchUrls = new java.util.HashMap<>();
+    for (NewEntry ne : entries) {
+      batchKeys.add(ne.key());
+      if (ne.urlKey() != null) {
+        batchUrls.merge(ne.urlKey(), 1, Integer::sum);
+      }
+    }
     try (PreparedStatement byKey =
             c.prepareStatement(
                 "SELECT id, hash, first_seen FROM entries WHERE source_id = ? AND key = ?");
         PreparedStatement byUrl =
             c.prepareStatement(
-                "SELECT id, hash, first_seen FROM entries WHERE source_id = ? AND url_key = ?"
-                    + " LIMIT 1");
+                "SELECT id, hash, first_seen, key, title, published FROM entries"
+                    + " WHERE source_id = ? AND url_key = ? LIMIT 2");
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO entries (source_id, key, url_key, url, title, author, published,"
@@ -312,8 +320,8 @@ public final class EntryStore {
         ParsedEntry e = ne.entry();
         String hash = hash(e);
         Found found = find(byKey, sourceId, ne.key());
-        if (found == null && ne.urlKey() != null) {
-          found = find(byUrl, sourceId, ne.urlKey());
+        if (found == null && ne.urlKey() != null && batchUrls.get(ne.urlKey()) == 1) {
+          found = sameLinkedPost(byUrl, sourceId, ne, batchKeys);
         }
         if (found != null && hash.equals(found.hash())) {
           unchanged++;
@@ -352,6 +360,33 @@ public final class EntryStore {
         return null;
       }
       return new Found(rs.getLong(1), rs.getString(2), rs.getLong(3));
+    }
+  }
+
+  /**
+   * The stored post a new identity most likely renames: the only one with the same link, whose
+   * own identity is gone from the document and whose title or date agrees. Without these checks
+   * posts that all link to one page (a home page) would overwrite each other.
+   */
+  private static Found sameLinkedPost(PreparedStatement p, String sourceId, NewEntry ne, Set<String> batchKeys)
+      throws SQLException {
+    p.setString(1, sourceId);
+    p.setString(2, ne.urlKey());
+    try (ResultSet rs = p.executeQuery()) {
+      if (!rs.next()) {
+        return null;
+      }
+      Found f = new Found(rs.getLong(1), rs.getString(2), rs.getLong(3));
+      String key = rs.getString(4);
+      String title = rs.getString(5);
+      String published = rs.getString(6);
+      if (rs.next() || batchKeys.contains(key)) {
+        return null;
+      }
+      ParsedEntry e = ne.entry();
+      boolean sameTitle = title != null && e.title() != null && title.strip().equalsIgnoreCase(e.title().strip());
+      boolean sameDate = published != null && e.published() != null && published.equals(e.published().iso());
+      return sameTitle || sameDate ? f : null;
     }
   }
 

@@ -112,7 +112,8 @@ final class FeedWriter {
               text(w, "category", tag);
             }
             if (i.entry().summary() != null) {
-              text(w, "description", i.entry().summary());
+              // readers take RSS descriptions as HTML: the plain-text summary must be escaped as such
+              text(w, "description", WebServer.escape(i.entry().summary()));
             }
             if (i.content() != null) {
               w.writeStartElement("content", "encoded", CONTENT);

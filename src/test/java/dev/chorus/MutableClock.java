@@ -1,0 +1,43 @@
+package dev.chorus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand; starts at the real time so it agrees with HTTP dates. */
+public final class MutableClock extends Clock {
+  private volatile Instant now;
+
+  public MutableClock() {
+    this(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+  }
+
+  public MutableClock(Instant start) {
+    this.now = start;
+  }
+
+  public void advance(Duration d) {
+    now = now.plus(d);
+  }
+
+  public void set(Instant at) {
+    now = at;
+  }
+
+  @Override
+  public Instant instant() {
+    return now;
+  }
+
+  @Override
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return this;
+  }
+}
