@@ -48,6 +48,11 @@ public final class EntryStore {
 
   // ---- sources ----
 
+  /** Creates or updates a source that declares no feed. */
+  public void upsertSource(String id, String name, String url) {
+    upsertSource(id, name, url, null);
+  }
+
   /**
    * Creates or updates a source; a source listed again becomes active. When its page or declared
    * feed changes, what was learnt about the old address (feed in use, validators, gone) is forgotten.

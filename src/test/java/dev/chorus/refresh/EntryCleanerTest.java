@@ -26,20 +26,24 @@ class EntryCleanerTest {
   }
 
   @Test
-  void skipsEntriesWithNeitherLinkNorGuid() {
-    assertThat(cleaner.clean(List.of(entry(null, null, "no way to identify", "x", null)), BASE)).isEmpty();
-    assertThat(cleaner.clean(List.of(entry(null, "javascript:alert(1)", "bad link", "x", null)), BASE)).isEmpty();
+  void identifiesPostsWithNeitherLinkNorGuidByTheirText() {
+    List<NewEntry> out =
+        cleaner.clean(List.of(entry(null, null, "no link", "x", null), entry(null, "javascript:alert(1)", "bad link", "y", null)), BASE);
+    assertThat(out).hasSize(2);
+    assertThat(out).allSatisfy(n -> assertThat(n.key()).startsWith("h:"));
+    assertThat(out.get(1).entry().url()).isNull();
+    assertThat(cleaner.clean(List.of(entry(null, null, null, null, null)), BASE)).isEmpty();
   }
 
   @Test
-  void keepsTheFirstOfDuplicateGuidsOrLinks() {
+  void keepsTheFirstOfRepeatsButTellsApartPostsSharingAGuid() {
     List<NewEntry> out =
         cleaner.clean(
             List.of(entry("same", "https://blog.example/1", "first", null, null),
                 entry("same", "https://blog.example/2", "second", null, null),
-                entry(null, "https://blog.example/1", "third", null, null)),
+                entry("same", "https://blog.example/1", "first again", null, null)),
             BASE);
-    assertThat(out).extracting(n -> n.entry().title()).containsExactly("first");
+    assertThat(out).extracting(n -> n.entry().title()).containsExactly("first", "second");
   }
 
   @Test
