@@ -15,10 +15,17 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes =
-        new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.chorus");
+    try {
+      // only our compiled classes: scanning every jar on the classpath is slow
+      java.nio.file.Path main =
+          java.nio.file.Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      classes =
+          new ClassFileImporter()
+              .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+              .importPath(main.resolve("dev/chorus"));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
