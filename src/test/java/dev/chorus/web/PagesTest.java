@@ -205,11 +205,8 @@ class PagesTest {
   @Test
   void everyPageHasLandmarksOneH1OrderedHeadingsAndNoInlineStyleOrScript() throws Exception {
     String entry = page("/").selectFirst("a.more").attr("href");
-    for (String path : List.of("/", "/?after=" + "x".repeat(0), "/sources", "/authors/pat", "/tags/systems",
-        "/search?q=queues", entry)) {
-      if (path.endsWith("after=")) {
-        continue;
-      }
+    String older = page("/").selectFirst("nav.pager a[rel=next]").attr("href");
+    for (String path : List.of("/", older, "/sources", "/authors/pat", "/tags/systems", "/search?q=queues", entry)) {
       Document d = page(path);
       assertThat(d.select("body > header.site, header nav[aria-label=Main], body > main#main, body > footer.site,"
           + " header form[role=search]")).as(path).hasSize(5);
