@@ -69,6 +69,7 @@ class BrowserIT {
     assertThat(browser.text("h1")).isEqualTo("Test Planet");
     assertThat(browser.count("article.entry")).isEqualTo(WebServer.PAGE_SIZE);
     assertThat(browser.text("h2.day-label")).isEqualTo("Today");
+    assertThat(browser.count("script")).as("the page works without JavaScript: it has none").isZero();
     browser.screenshot(SHOTS.resolve("home-desktop.png"), 1800);
     String newest = browser.text("article.entry h3");
 

@@ -91,11 +91,11 @@ class CachingTest {
   }
 
   @Test
-  void aPollThatStoresNothingNewKeepsPagesCachedUnlessTheSourcesPageChanges() throws Exception {
+  void aPollThatFindsNothingNewKeepsTheFeedsEtag() throws Exception {
     try (Planet planet = new Planet(dir)) {
       String etag = planet.get("/feed.json").headers().firstValue("ETag").orElseThrow();
       planet.app.pollAll(4);
-      // a new poll is recorded (fetch history), so caches are rebuilt, but identical output keeps its ETag
+      // the poll is recorded, so the cache renders again, but the same output keeps the same ETag
       HttpResponse<String> again = planet.get("/feed.json", Map.of("If-None-Match", etag));
       assertThat(again.statusCode()).isEqualTo(304);
     }
