@@ -328,7 +328,7 @@ public final class WebServer implements AutoCloseable {
       Config cfg = config.get();
       Map<String, SourceState> states = new LinkedHashMap<>();
       store.sources().forEach(s -> states.put(s.id(), s));
-      return Opml.write(cfg, states, base, FeedWriter.rfc822(clock.instant()));
+      return Opml.write(cfg, states, base);
     });
   }
 
