@@ -66,7 +66,7 @@ public final class App implements AutoCloseable {
   private void syncSources(Config cfg) {
     Set<String> ids = new HashSet<>();
     for (SourceConfig s : cfg.sources()) {
-      store.upsertSource(s.id(), s.name(), s.url());
+      store.upsertSource(s.id(), s.name(), s.url(), s.feed());
       ids.add(s.id());
     }
     store.keepOnlyActive(ids);

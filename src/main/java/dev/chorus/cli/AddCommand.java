@@ -8,13 +8,9 @@ import dev.chorus.config.ConfigLoader;
 import dev.chorus.fetch.FetchException;
 import dev.chorus.fetch.Fetcher;
 import dev.chorus.parse.FeedParseException;
-import dev.chorus.refresh.SourceRefresher;
-import dev.chorus.refresh.SourceRefresher.Probe;
-import dev.chorus.store.Database;
-import dev.chorus.store.EntryStore;
+import dev.chorus.refresh.Prober;
+import dev.chorus.refresh.Prober.Probe;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,20 +42,13 @@ final class AddCommand implements Callable<Integer> {
       System.err.println(e.getMessage());
       return 2;
     }
-    Path tmp = Files.createTempDirectory("chorus-add");
     Probe p;
     try (Fetcher fetcher = new Fetcher(dev.chorus.fetch.FetchPolicy.defaults(cfg.fetch().allowPrivateNetworks()));
-        Database db = Database.open(tmp.resolve("add.db"));
-        SourceRefresher r = new SourceRefresher(fetcher, new EntryStore(db, Clock.systemUTC()), Clock.systemUTC())) {
-      p = r.probe(url, true, false);
+        Prober prober = new Prober(fetcher)) {
+      p = prober.probe(url, true, false);
     } catch (FetchException | FeedParseException e) {
       System.err.println("add: cannot read " + url + ": " + e.getMessage());
       return 1;
-    } finally {
-      try (var files = Files.list(tmp)) {
-        files.forEach(f -> f.toFile().delete());
-      }
-      Files.deleteIfExists(tmp);
     }
     if (p.feedUrl() == null && p.posts().isEmpty()) {
       System.err.println("add: " + url + " has no feed and no post list Chorus can find; not added."
@@ -68,9 +57,8 @@ final class AddCommand implements Callable<Integer> {
     }
     String n = name != null ? name : p.title();
     String feed = p.feedUrl() != null && !p.feedUrl().equals(p.pageUrl()) ? p.feedUrl() : null;
-    String page = p.feedUrl() != null && p.feedUrl().equals(p.pageUrl()) ? url : url;
     try {
-      List<NewSource> added = ConfigEditor.append(config.file, List.of(new NewSource(null, n, page, feed, tags)));
+      List<NewSource> added = ConfigEditor.append(config.file, List.of(new NewSource(null, n, url, feed, tags)));
       if (added.isEmpty()) {
         System.out.println(url + " is already in " + config.file);
         return 0;

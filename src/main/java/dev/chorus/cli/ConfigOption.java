@@ -17,4 +17,14 @@ final class ConfigOption {
   Config load() throws ConfigException {
     return ConfigLoader.load(file);
   }
+
+  /** The config, or null after printing why it cannot be used. */
+  Config loadOrReport() {
+    try {
+      return load();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      return null;
+    }
+  }
 }

@@ -10,15 +10,11 @@ import dev.chorus.fetch.FetchPolicy;
 import dev.chorus.fetch.Fetcher;
 import dev.chorus.model.ParsedEntry;
 import dev.chorus.parse.FeedParseException;
-import dev.chorus.refresh.SourceRefresher;
-import dev.chorus.refresh.SourceRefresher.Probe;
+import dev.chorus.refresh.Prober;
+import dev.chorus.refresh.Prober.Probe;
 import dev.chorus.scrape.Candidate;
 import dev.chorus.scrape.ScrapeRule;
-import dev.chorus.store.Database;
-import dev.chorus.store.EntryStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -55,11 +51,9 @@ final class DetectCommand implements Callable<Integer> {
         return 2;
       }
     }
-    Path tmp = Files.createTempDirectory("chorus-detect");
     try (Fetcher fetcher = new Fetcher(FetchPolicy.defaults(allow));
-        Database db = Database.open(tmp.resolve("detect.db"));
-        SourceRefresher refresher = new SourceRefresher(fetcher, new EntryStore(db, Clock.systemUTC()), Clock.systemUTC())) {
-      Probe p = refresher.probe(url, false, !noPostPages);
+        Prober prober = new Prober(fetcher)) {
+      Probe p = prober.probe(url, false, !noPostPages);
       if (json) {
         System.out.println(toJson(p));
       } else {
@@ -69,11 +63,6 @@ final class DetectCommand implements Callable<Integer> {
     } catch (FetchException | FeedParseException e) {
       System.err.println("detect: " + e.getMessage());
       return 1;
-    } finally {
-      try (var files = Files.list(tmp)) {
-        files.forEach(f -> f.toFile().delete());
-      }
-      Files.deleteIfExists(tmp);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.chorus.cli;
 
 import dev.chorus.App;
 import dev.chorus.config.Config;
-import dev.chorus.config.ConfigException;
 import dev.chorus.refresh.RefreshReport;
 import java.time.Clock;
 import java.util.List;
@@ -21,11 +20,8 @@ final class PollCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Config cfg;
-    try {
-      cfg = config.load();
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+    Config cfg = config.loadOrReport();
+    if (cfg == null) {
       return 2;
     }
     long start = System.nanoTime();

@@ -2,7 +2,6 @@ package dev.chorus.cli;
 
 import dev.chorus.App;
 import dev.chorus.config.Config;
-import dev.chorus.config.ConfigException;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,11 +31,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Config cfg;
-    try {
-      cfg = config.load();
-    } catch (ConfigException e) {
-      System.err.println(e.getMessage());
+    Config cfg = config.loadOrReport();
+    if (cfg == null) {
       return 2;
     }
     App app = new App(cfg, Clock.systemUTC());

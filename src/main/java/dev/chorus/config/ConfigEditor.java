@@ -30,7 +30,7 @@ public final class ConfigEditor {
    * @throws ConfigException when the file is invalid before or after the edit (nothing is written)
    */
   public static List<NewSource> append(Path file, List<NewSource> sources) throws ConfigException, IOException {
-    String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "sources:\n";
+    String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "sources: []\n";
     Config before = ConfigLoader.parse(text, file);
     Set<String> known = before.sources().stream()
         .flatMap(s -> java.util.stream.Stream.of(s.url(), s.feed()))

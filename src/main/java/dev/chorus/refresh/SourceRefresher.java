@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class SourceRefresher implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SourceRefresher.class);
   private static final Duration REDISCOVER_AFTER = Duration.ofHours(24);
-  private static final int MAX_DISCOVERED_CANDIDATES = 4;
   private static final Pattern CHARSET = Pattern.compile("(?i)charset=\"?([\\w.:-]+)");
 
   private final Fetcher fetcher;
@@ -55,6 +54,7 @@ public final class SourceRefresher implements AutoCloseable {
   private final PostListDetector detector;
   private final EntryCleaner cleaner;
   private final PostPages postPages;
+  private final FeedFinder finder;
   private final EntryStore store;
   private final Clock clock;
   private final Schedule schedule;
@@ -65,6 +65,7 @@ public final class SourceRefresher implements AutoCloseable {
     this.detector = new PostListDetector();
     this.cleaner = new EntryCleaner(new HtmlCleaner());
     this.postPages = new PostPages(fetcher);
+    this.finder = new FeedFinder(fetcher, parser);
     this.store = store;
     this.clock = clock;
     this.schedule = new Schedule(clock);
@@ -148,44 +149,6 @@ public final class SourceRefresher implements AutoCloseable {
     return new FetchOutcome(
         start, ms, read.path, read.feedUrl, etag, lastModified, status, next, read.discovered);
   }
-
-  /**
-   * What Chorus would read from a page, without storing anything: the feed it is or advertises
-   * (when {@code discoverFeeds}), else the detected post list completed from post pages.
-   */
-  public Probe probe(String url, boolean discoverFeeds, boolean readPostPages)
-      throws FetchException, FeedParseException {
-    Fetched page = (Fetched) fetcher.fetch(FetchRequest.of(url));
-    if (FeedParser.looksLikeFeed(page.body(), page.contentType())) {
-      ParsedFeed feed = parser.parse(page.body(), page.contentType(), page.finalUrl());
-      return new Probe(page.finalUrl(), page.finalUrl(), feed.title(), null, feed.entries());
-    }
-    String html = decode(page.body(), page.contentType());
-    if (discoverFeeds) {
-      Read feed = discover(new SourceConfig("probe", "probe", url, null, List.of(), Duration.ofHours(1), null,
-          SourceConfig.ContentMode.FULL, 0), html, page.finalUrl());
-      if (feed != null) {
-        return new Probe(page.finalUrl(), feed.feedUrl, null, null, feed.entries);
-      }
-    }
-    Detection d = detector.detect(html, page.finalUrl());
-    List<ParsedEntry> posts = d.posts();
-    if (readPostPages) {
-      posts = postPages.complete(posts, posts.stream().map(p -> true).toList());
-    }
-    return new Probe(page.finalUrl(), null, null, d, posts);
-  }
-
-  /**
-   * The result of {@link #probe}.
-   *
-   * @param pageUrl the page after redirects
-   * @param feedUrl the feed found, or null when the page must be scraped
-   * @param title the feed's title, or null
-   * @param detection the post-list detection, or null when a feed was found
-   * @param posts the posts, in page order
-   */
-  public record Probe(String pageUrl, String feedUrl, String title, Detection detection, List<ParsedEntry> posts) {}
 
   // ---- the three paths ----
 
@@ -277,27 +240,8 @@ public final class SourceRefresher implements AutoCloseable {
   }
 
   private Read discover(SourceConfig source, String html, String pageUrl) {
-    Set<String> candidates = new LinkedHashSet<>();
-    FeedDiscovery.fromHtml(html, pageUrl).stream().limit(MAX_DISCOVERED_CANDIDATES).forEach(candidates::add);
-    boolean advertised = !candidates.isEmpty();
-    if (!advertised) {
-      candidates.addAll(FeedDiscovery.wellKnown(pageUrl));
-    }
-    for (String url : candidates) {
-      try {
-        FetchResult r = fetcher.fetch(FetchRequest.of(url));
-        if (r instanceof Fetched f && FeedParser.looksLikeFeed(f.body(), f.contentType())) {
-          ParsedFeed feed = parser.parse(f.body(), f.contentType(), f.finalUrl());
-          if (advertised || !feed.entries().isEmpty()) {
-            log.info("{}: found feed {}", source.id(), url);
-            return fromFeed(f, feed, "discovered", true);
-          }
-        }
-      } catch (FetchException | FeedParseException e) {
-        log.debug("{}: candidate feed {} not usable: {}", source.id(), url, e.getMessage());
-      }
-    }
-    return null;
+    FeedFinder.Found found = finder.find(source.id(), html, pageUrl);
+    return found == null ? null : fromFeed(found.fetch(), found.feed(), "discovered", true);
   }
 
   private Read scrape(SourceConfig source, String html, String pageUrl) {

@@ -48,24 +48,55 @@ public final class EntryStore {
 
   // ---- sources ----
 
-  /** Creates or renames a source; a source listed again becomes active. */
+  /** Creates or updates a source that declares no feed. */
   public void upsertSource(String id, String name, String url) {
+    upsertSource(id, name, url, null);
+  }
+
+  /**
+   * Creates or updates a source; a source listed again becomes active. When its page or declared
+   * feed changes, what was learnt about the old address (feed in use, validators, gone) is forgotten.
+   */
+  public void upsertSource(String id, String name, String url, String declaredFeed) {
     db.write(
         c -> {
+          String[] old = null;
+          try (PreparedStatement p =
+              c.prepareStatement("SELECT url, declared_feed FROM sources WHERE id = ?")) {
+            p.setString(1, id);
+            try (ResultSet rs = p.executeQuery()) {
+              if (rs.next()) {
+                old = new String[] {rs.getString(1), rs.getString(2)};
+              }
+            }
+          }
+          if (old == null) {
+            try (PreparedStatement p =
+                c.prepareStatement(
+                    "INSERT INTO sources (id, name, url, declared_feed, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+              p.setString(1, id);
+              p.setString(2, name);
+              p.setString(3, url);
+              p.setString(4, declaredFeed);
+              p.setLong(5, clock.millis());
+              p.executeUpdate();
+            }
+            return null;
+          }
+          boolean moved = !url.equals(old[0]) || !java.util.Objects.equals(declaredFeed, old[1]);
           try (PreparedStatement p =
               c.prepareStatement(
-                  "INSERT INTO sources (id, name, url, created_at) VALUES (?, ?, ?, ?)"
-                      + " ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = 1,"
-                      + " url = excluded.url,"
-                      + " feed_url = CASE WHEN sources.url = excluded.url THEN sources.feed_url END,"
-                      + " etag = CASE WHEN sources.url = excluded.url THEN sources.etag END,"
-                      + " last_modified = CASE WHEN sources.url = excluded.url"
-                      + " THEN sources.last_modified END,"
-                      + " gone = CASE WHEN sources.url = excluded.url THEN sources.gone ELSE 0 END")) {
-            p.setString(1, id);
-            p.setString(2, name);
-            p.setString(3, url);
-            p.setLong(4, clock.millis());
+                  "UPDATE sources SET name = ?, url = ?, declared_feed = ?, active = 1"
+                      + (moved
+                          ? ", feed_url = NULL, etag = NULL, last_modified = NULL, gone = 0,"
+                              + " discovered_at = NULL, path = NULL"
+                          : "")
+                      + " WHERE id = ?")) {
+            p.setString(1, name);
+            p.setString(2, url);
+            p.setString(3, declaredFeed);
+            p.setString(4, id);
             p.executeUpdate();
           }
           return null;

@@ -82,5 +82,9 @@ final class Migrations {
             INSERT INTO entries_fts (rowid, title, summary, content)
             VALUES (new.id, new.title, new.summary, new.content);
           END
+          """,
+          // 3: the feed URL the config declares, to notice when the user changes it
+          """
+          ALTER TABLE sources ADD COLUMN declared_feed TEXT
           """);
 }

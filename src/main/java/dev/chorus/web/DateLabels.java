@@ -17,6 +17,10 @@ final class DateLabels {
   private static final DateTimeFormatter DAY_HEADING =
       DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter MONTH_HEADING = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter FULL_DAY =
+      DateTimeFormatter.ofPattern("EEE, d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter FULL =
+      DateTimeFormatter.ofPattern("EEE, d MMM yyyy, HH:mm 'UTC'", Locale.ENGLISH);
   private final Clock clock;
 
   DateLabels(Clock clock) {
@@ -78,6 +82,19 @@ final class DateLabels {
       return days + " days ago";
     }
     return DAY.format(day);
+  }
+
+  /** The date in full for a tooltip: "Tue, 10 Sep 2024, 06:00 UTC", or as coarse as known. */
+  String full(FuzzyDate date, Instant fallback) {
+    Precision p = date == null ? Precision.INSTANT : date.precision();
+    Instant at = date == null ? fallback : date.instant();
+    String text = switch (p) {
+      case YEAR -> String.valueOf(at.atOffset(ZoneOffset.UTC).getYear());
+      case MONTH -> MONTH_HEADING.format(at.atOffset(ZoneOffset.UTC));
+      case DAY -> FULL_DAY.format(at.atOffset(ZoneOffset.UTC));
+      case INSTANT -> FULL.format(at.atOffset(ZoneOffset.UTC));
+    };
+    return date == null ? "No date given; first seen " + text : text;
   }
 
   /** The heading a post is grouped under: its day, or its month or year when that is all we know. */

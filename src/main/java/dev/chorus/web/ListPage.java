@@ -10,6 +10,7 @@ import java.util.List;
  * @param intro a line under the heading, or null
  * @param days entries grouped by day
  * @param olderUrl the next page, or null
+ * @param newestUrl the first page when this is a later one, else null
  * @param feedBase the path the page's feeds hang from ("" for the merged feeds)
  * @param homeUrl a link out (an author's site), or null
  * @param query the search words, or null
@@ -21,6 +22,7 @@ public record ListPage(
     String intro,
     List<DayGroup> days,
     String olderUrl,
+    String newestUrl,
     String feedBase,
     String homeUrl,
     String query,

@@ -13,7 +13,7 @@ import javax.xml.stream.XMLStreamWriter;
 final class Opml {
   private Opml() {}
 
-  static byte[] write(Config cfg, Map<String, SourceState> states, String base, String now) {
+  static byte[] write(Config cfg, Map<String, SourceState> states, String base) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -24,9 +24,6 @@ final class Opml {
       w.writeStartElement("head");
       w.writeStartElement("title");
       w.writeCharacters(Links.xmlSafe(cfg.title()));
-      w.writeEndElement();
-      w.writeStartElement("dateCreated");
-      w.writeCharacters(now);
       w.writeEndElement();
       w.writeEndElement();
       w.writeStartElement("body");

@@ -46,6 +46,7 @@ public final class WebServer implements AutoCloseable {
           + " frame-src https://www.youtube-nocookie.com https://www.youtube.com"
           + " https://player.vimeo.com; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ERROR_SHOWN = "chorus.error-shown";
 
   private final EntryStore store;
   private final Supplier<Config> config;
@@ -55,6 +56,7 @@ public final class WebServer implements AutoCloseable {
   private final ResponseCache cache = new ResponseCache();
   private final DateLabels dates;
   private final byte[] css;
+  private final byte[] icon;
   private Javalin app;
 
   public WebServer(EntryStore store, Supplier<Config> config, Supplier<String> configError, Clock clock) {
@@ -64,6 +66,7 @@ public final class WebServer implements AutoCloseable {
     this.clock = clock;
     this.dates = new DateLabels(clock);
     this.css = resource("/static/chorus.css");
+    this.icon = resource("/static/icon.svg");
   }
 
   /** Starts serving on the port (0 picks a free one) and returns the bound port. */
@@ -94,6 +97,8 @@ public final class WebServer implements AutoCloseable {
                 ctx.header("Cache-Control", "public, max-age=86400");
                 ctx.contentType("text/css; charset=utf-8").result(css);
               });
+              c.routes.get("/static/icon.svg", this::icon);
+              c.routes.get("/favicon.ico", this::icon);
               c.routes.get("/healthz", ctx -> ctx.result("ok"));
               c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
               c.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
@@ -102,7 +107,7 @@ public final class WebServer implements AutoCloseable {
                 error(ctx, 500, "internal error; see the server log");
               });
               c.routes.error(404, "*", ctx -> {
-                if (ctx.result() == null) {
+                if (ctx.attribute(ERROR_SHOWN) == null) {
                   error(ctx, 404, "no such page: " + ctx.path());
                 }
               });
@@ -118,6 +123,11 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
+  private void icon(Context ctx) {
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType("image/svg+xml").result(icon);
+  }
+
   // ---- pages ----
 
   private void home(Context ctx) {
@@ -126,7 +136,7 @@ public final class WebServer implements AutoCloseable {
       EntryPage page = store.page(null, after, PAGE_SIZE);
       Config cfg = config.get();
       return render("list.jte", new ListPage(cfg.title(), cfg.title(), intro(cfg), group(page.entries(), cfg),
-          older("/", page), "", null, null, "home"));
+          older("/", page), after == null ? null : "/", "", null, null, "home"));
     });
   }
 
@@ -142,7 +152,8 @@ public final class WebServer implements AutoCloseable {
       EntryPage page = store.page(List.of(s.id()), after, PAGE_SIZE);
       String intro = s.tags().isEmpty() ? null : "Writes about " + String.join(", ", s.tags()) + ".";
       return render("list.jte", new ListPage(cfg.title(), s.name(), intro, group(page.entries(), cfg),
-          older("/authors/" + s.id(), page), "/authors/" + s.id(), Links.safe(s.url()), null, "author"));
+          older("/authors/" + s.id(), page), after == null ? null : "/authors/" + s.id(), "/authors/" + s.id(),
+          Links.safe(s.url()), null, "author"));
     });
   }
 
@@ -153,7 +164,8 @@ public final class WebServer implements AutoCloseable {
       Config cfg = config.get();
       EntryPage page = store.page(sourcesTagged(cfg, tag), after, PAGE_SIZE);
       return render("list.jte", new ListPage(cfg.title(), "#" + tag, "Posts from authors tagged " + tag + ".",
-          group(page.entries(), cfg), older("/tags/" + tag, page), "/tags/" + tag, null, null, "tag"));
+          group(page.entries(), cfg), older("/tags/" + tag, page), after == null ? null : "/tags/" + tag,
+          "/tags/" + tag, null, null, "tag"));
     });
   }
 
@@ -167,11 +179,13 @@ public final class WebServer implements AutoCloseable {
       List<SearchHit> hits = q.isEmpty() ? List.of() : store.search(q, 50);
       List<EntryView> views = new ArrayList<>();
       for (SearchHit h : hits) {
-        views.add(view(h.entry(), cfg, h.snippetMarked()));
+        views.add(view(h.entry(), cfg, h));
       }
-      List<DayGroup> groups = views.isEmpty() ? List.of() : List.of(new DayGroup(hits.size() + " results", views));
+      List<DayGroup> groups = views.isEmpty() ? List.of()
+          : List.of(new DayGroup(hits.size() + (hits.size() == 1 ? " result" : " results")
+              + (hits.size() == 50 ? " (the best 50)" : ""), views));
       return render("list.jte", new ListPage(cfg.title(), q.isEmpty() ? "Search" : "Search: " + q, null,
-          groups, null, "", null, q.isEmpty() ? null : q, "search"));
+          groups, null, null, "", null, q.isEmpty() ? null : q, "search"));
     });
   }
 
@@ -203,8 +217,17 @@ public final class WebServer implements AutoCloseable {
       for (SourceConfig s : cfg.sources()) {
         views.add(sourceView(s, states.get(s.id()), perWeek.getOrDefault(s.id(), 0.0)));
       }
-      long failing = views.stream().filter(v -> !v.status().equals("ok") && !v.status().equals("pending")).count();
-      return render("sources.jte", new SourcesPage(cfg.title(), views, configError.get(), failing));
+      long failing = views.stream().filter(v -> v.status().equals("failing") || v.status().equals("gone")).count();
+      long pending = views.stream().filter(v -> v.status().equals("pending")).count();
+      List<SourceView> ordered = new ArrayList<>(views);
+      ordered.sort(java.util.Comparator.comparingInt(v -> switch (v.status()) {
+        case "failing" -> 0;
+        case "gone" -> 1;
+        case "pending" -> 2;
+        default -> 3;
+      }));
+      return render("sources.jte", new SourcesPage(cfg.title(), ordered, configError.get(),
+          views.size() - failing - pending, failing, pending));
     });
   }
 
@@ -219,6 +242,12 @@ public final class WebServer implements AutoCloseable {
     } else {
       status = "ok";
     }
+    String statusLabel = switch (status) {
+      case "pending" -> "Not polled yet";
+      case "gone" -> "Gone";
+      case "failing" -> "Failing";
+      default -> "OK";
+    };
     String path = st == null || st.path() == null ? "not read yet" : switch (st.path()) {
       case "feed" -> "its feed";
       case "discovered" -> "a discovered feed";
@@ -228,13 +257,16 @@ public final class WebServer implements AutoCloseable {
     };
     return new SourceView(
         s.id(), s.name(), Links.safe(s.url()), st == null ? null : Links.safe(st.feedUrl()), path, status,
+        statusLabel,
         st == null || st.lastSuccessAt() == null ? "never" : dates.label(null, st.lastSuccessAt()),
+        st == null || st.lastSuccessAt() == null ? null : FeedWriter.rfc3339(st.lastSuccessAt()),
         st == null ? null : st.lastError(),
         st == null ? 0 : st.consecutiveFailures(),
-        st == null || st.nextPollAt() == null ? (st != null && st.gone() ? "stopped (410 Gone)" : "at start")
+        st == null || st.nextPollAt() == null ? (st != null && st.gone() ? "stopped (410 Gone)" : "when Chorus starts")
             : when(st.nextPollAt()),
         st == null ? 0 : st.entryCount(),
-        String.format(Locale.ROOT, "%.1f", perWeek));
+        perWeek == 0 ? "none lately" : String.format(Locale.ROOT, "%.1f", perWeek),
+        s.tags());
   }
 
   private String when(Instant at) {
@@ -296,7 +328,7 @@ public final class WebServer implements AutoCloseable {
       Config cfg = config.get();
       Map<String, SourceState> states = new LinkedHashMap<>();
       store.sources().forEach(s -> states.put(s.id(), s));
-      return Opml.write(cfg, states, base, FeedWriter.rfc822(clock.instant()));
+      return Opml.write(cfg, states, base);
     });
   }
 
@@ -419,6 +451,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void error(Context ctx, int status, String message) {
+    ctx.attribute(ERROR_SHOWN, Boolean.TRUE);
     ctx.status(status);
     if (ctx.path().startsWith("/api/")) {
       ObjectNode o = JSON.createObjectNode();
@@ -512,18 +545,24 @@ public final class WebServer implements AutoCloseable {
     return out;
   }
 
-  private EntryView view(StoredEntry e, Config cfg, String summaryOverride) {
+  private EntryView view(StoredEntry e, Config cfg, SearchHit hit) {
     FuzzyDate d = DateLabels.known(e.published());
     boolean undated = d == null;
     String datetime = d != null ? d.iso() : FeedWriter.rfc3339(e.firstSeen());
     String label = dates.label(d, e.firstSeen());
     List<String> tags = cfg.source(e.sourceId()).map(SourceConfig::tags).orElse(List.of());
     String text = e.content() != null ? e.content() : e.summary();
-    int words = text == null ? 0 : text.replaceAll("<[^>]*>", " ").split("\\s+").length;
+    int words = text == null ? 0 : text.replaceAll("<[^>]*>", " ").strip().split("\\s+").length;
     int minutes = e.content() == null ? 0 : Math.max(1, Math.round(words / 230f));
-    String summary = summaryOverride != null ? summaryOverride : e.summary();
+    String name = e.sourceName() == null || e.sourceName().isBlank() ? e.sourceId() : e.sourceName().strip();
+    String initial = new String(Character.toChars(Character.toUpperCase(name.codePointAt(0))));
+    Highlight title = hit == null || hit.titleMarked() == null || hit.titleMarked().isBlank()
+        ? null : Highlight.of(hit.titleMarked());
+    Highlight snippet = hit == null || hit.snippetMarked() == null || hit.snippetMarked().isBlank()
+        ? null : Highlight.snippet(hit.snippetMarked(), e.summary());
     return new EntryView(e.id(), e.displayTitle(), Links.safe(e.url()), e.displayAuthor(), e.sourceId(),
-        e.sourceName(), tags, datetime, label, undated, summary, minutes, null);
+        e.sourceName(), tags, datetime, label, dates.full(d, e.firstSeen()), undated, e.summary(), minutes,
+        initial, Math.floorMod(e.sourceId().hashCode(), 8), title, snippet);
   }
 
   private byte[] render(String template, Object page) {

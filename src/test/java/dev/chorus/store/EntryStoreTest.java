@@ -25,7 +25,7 @@ class EntryStoreTest {
   void open() {
     db = Database.open(dir.resolve("t.db"));
     store = new EntryStore(db, Clock.fixed(NOW, ZoneOffset.UTC));
-    store.upsertSource("a", "Author A", "https://a.example/");
+    store.upsertSource("a", "Author A", "https://a.example/", null);
   }
 
   @AfterEach
@@ -133,5 +133,15 @@ class EntryStoreTest {
     db.close();
     db = Database.open(dir.resolve("t.db"));
     assertThat(db.integrityCheck()).isEqualTo("ok");
+  }
+
+  @Test
+  void forgetsWhatItLearntWhenTheSourceMoves() {
+    store.saveSuccess("a", List.of(), ok("e1"));
+    store.upsertSource("a", "Author A", "https://a.example/", null);
+    assertThat(store.source("a").orElseThrow().etag()).isEqualTo("e1");
+    store.upsertSource("a", "Author A", "https://a.example/", "https://a.example/new.xml");
+    assertThat(store.source("a").orElseThrow().etag()).isNull();
+    assertThat(store.source("a").orElseThrow().feedUrl()).isNull();
   }
 }
