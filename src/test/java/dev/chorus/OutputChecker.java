@@ -25,10 +25,10 @@ import org.w3c.dom.NodeList;
 public final class OutputChecker {
   private static final Set<String> NEVER =
       Set.of("script", "style", "object", "embed", "applet", "base", "frame", "frameset", "svg", "math",
-          "noscript", "template", "textarea", "select", "button", "iframe", "xmp", "plaintext", "noembed",
+          "noscript", "template", "textarea", "select", "iframe", "xmp", "plaintext", "noembed",
           "noframes", "portal", "xml", "bgsound", "layer", "ilayer", "marquee", "blink", "audio", "video",
           "source", "track", "canvas", "dialog", "slot", "isindex", "keygen", "image", "param");
-  private static final Set<String> PAGE_ONLY = Set.of("form", "input", "label", "meta", "link");
+  private static final Set<String> PAGE_ONLY = Set.of("form", "input", "label", "meta", "link", "button");
   private static final Set<String> URL_ATTRIBUTES =
       Set.of("href", "src", "srcset", "action", "formaction", "cite", "poster", "background", "data",
           "longdesc", "usemap", "codebase", "classid", "archive", "profile", "manifest", "icon", "lowsrc",
@@ -61,8 +61,13 @@ public final class OutputChecker {
           }
         }
         case "input" -> {
-          if (!el.attr("name").equals("q") || el.parents().stream().noneMatch(p -> p.normalName().equals("form"))) {
+          if (!el.attr("name").equals("q") || !inSearchForm(el)) {
             out.add("input " + el.attributes());
+          }
+        }
+        case "button" -> {
+          if (!inSearchForm(el) || el.hasAttr("formaction") || !el.attr("type").equals("submit")) {
+            out.add("button " + el.attributes());
           }
         }
         case "meta" -> {
@@ -82,6 +87,10 @@ public final class OutputChecker {
       element(el, true, out);
     }
     return out;
+  }
+
+  private static boolean inSearchForm(Element el) {
+    return el.parents().stream().anyMatch(p -> p.normalName().equals("form") && p.attr("action").equals("/search"));
   }
 
   /** Problems in an HTML fragment taken from stored or syndicated content. */

@@ -19,7 +19,7 @@ class OutputCheckerTest {
       "<iframe src=\"https://evil.example/\"></iframe>", "<iframe srcdoc=\"&lt;script&gt;\"></iframe>",
       "<p style=\"background:url(javascript:x)\">a</p>", "<div style=\"width:expression(alert(1))\">a</div>",
       "<style>@import 'x'</style>", "<base href=\"https://evil.example/\">", "<meta http-equiv=refresh content=\"0;url=x\">",
-      "<form action=\"https://evil.example/\"><input name=a></form>", "<object data=x></object>", "<embed src=x>",
+      "<form action=\"https://evil.example/\"><input name=a></form>", "<button formaction=\"https://evil.example/\">go</button>", "<object data=x></object>", "<embed src=x>",
       "<svg><script>alert(1)</script></svg>", "<math><mi xlink:href=\"javascript:x\">a</mi></math>",
       "<a href=\"https://example.com/\">no rel</a>", "<img src=\"//evil.example/x.png\">",
       "<img srcset=\"https://ok.example/a.png 1x, javascript:alert(1) 2x\">"
@@ -35,12 +35,14 @@ class OutputCheckerTest {
   @Test
   void findsWeakHeadersAndForeignChromeInPages() {
     String page = "<!DOCTYPE html><html><head><meta charset=utf-8><link rel=stylesheet href=/static/chorus.css></head>"
-        + "<body><a href=\"#main\">skip</a><form action=/search method=get><input name=q></form><p>ok</p></body></html>";
+        + "<body><a href=\"#main\">skip</a><form action=/search method=get><input name=q><button type=submit>Search</button>"
+        + "</form><p>ok</p></body></html>";
     assertThat(OutputChecker.page(page, CSP)).isEmpty();
     assertThat(OutputChecker.page(page, null)).isNotEmpty();
     assertThat(OutputChecker.page(page, CSP + "; script-src 'unsafe-inline'")).isNotEmpty();
     assertThat(OutputChecker.page(page.replace("/search", "https://evil.example/"), CSP)).isNotEmpty();
     assertThat(OutputChecker.page(page.replace("<p>ok</p>", "<link rel=import href=//evil.example/>"), CSP)).isNotEmpty();
+    assertThat(OutputChecker.page(page.replace("<p>ok</p>", "<button type=submit>x</button>"), CSP)).isNotEmpty();
   }
 
   @Test

@@ -58,6 +58,11 @@ class HostileRequestsTest {
           FuzzyDate.ofDay(2024, 1, 1 + i), null, "About queues", "<p>queues and backpressure</p>");
       entries.add(new NewEntry("g:g" + i, "https://ada.example/" + i, e));
     }
+    // text no parser should let through, stored anyway: the writers must still produce valid XML
+    ParsedEntry odd = new ParsedEntry("odd", "https://ada.example/odd", "Bell\u0007 NUL\u0000 \uFFFE lone \uD800 end",
+        "Ada\u0001", FuzzyDate.ofDay(2023, 5, 5), null, "Escape \u001B[31m and ]]> and \uDFFF",
+        "<p>x\u0000y\u000B ]]&gt; <b>\uD83D</b></p>");
+    entries.add(new NewEntry("g:odd", "https://ada.example/odd", odd));
     Instant now = Instant.now();
     store.saveSuccess("ada", entries, new FetchOutcome(now, 1, "feed", "https://ada.example/feed", null, null, 200,
         now.plusSeconds(3600), false));
@@ -177,6 +182,22 @@ class HostileRequestsTest {
     assertThat(get("/search?q=" + "%ED%A0%80").statusCode()).isLessThan(500);
     assertThat(get("/search?q=" + "%FF%FE").statusCode()).isLessThan(500);
     assertThat(get("/search?q=" + "x".repeat(20_000)).statusCode()).isBetween(400, 499);
+  }
+
+  @Test
+  void servesWellFormedFeedsWhenStoredTextHoldsControlCharacters() throws Exception {
+    for (String path : List.of("/feed.atom", "/feed.rss", "/authors/ada/feed.atom", "/tags/queues/feed.rss")) {
+      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).as(path).isEqualTo(200);
+      assertThat(OutputChecker.xmlFeed(r.body())).as(path).isEmpty();
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(path).contains("Bell", "lone");
+    }
+    assertThat(json.readTree(get("/feed.json").body()).get("items")).hasSize(6);
+    assertThat(json.readTree(get("/api/entries").body()).get("entries")).hasSize(6);
+    HttpResponse<String> home = get("/");
+    assertThat(home.statusCode()).isEqualTo(200);
+    assertThat(OutputChecker.page(home.body(), home.headers().firstValue("Content-Security-Policy").orElse(null))).isEmpty();
   }
 
   @Test
