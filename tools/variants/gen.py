@@ -94,7 +94,7 @@ def post_page(site_title, title, summary, date, kind, url=None, related=(), auth
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"]
     body_date = ""
     if kind in ("meta", "jsonld", "visible"):
-        head.append(f"<meta name=\"description\" content=\"{esc(summary)}\">")
+        head.append(f"<meta name=\"description\" content=\"{esc(site_title)} | {esc(summary)}\">")
     if kind == "meta":
         head.append(f"<meta property=\"og:title\" content=\"{esc(title)}\">")
         head.append("<meta property=\"og:type\" content=\"article\">")
@@ -105,7 +105,7 @@ def post_page(site_title, title, summary, date, kind, url=None, related=(), auth
             body_date = f"<time datetime=\"{date.isoformat()}\">{fmt(date, 'Month d, Y')}</time>"
     elif kind == "jsonld":
         ld = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": title,
-              "description": summary, "author": {"@type": "Person", "name": author}}
+              "description": f"{site_title} | {summary}", "author": {"@type": "Person", "name": author}}
         if date:
             ld["datePublished"] = f"{date.isoformat()}T09:30:00Z"
             body_date = f"<span class=\"date\">{fmt(date, 'd Mon Y')}</span>"
@@ -262,7 +262,7 @@ def site_103(rng):
         rows.append(f"<tr><td class=\"date\"><time datetime=\"{d.isoformat()}\">{fmt(d, 'dd Mon Y')}</time></td>"
                     f"<td class=\"title\"><a href=\"{url}\">{esc(t)}</a></td>"
                     f"<td class=\"tags\">" + ", ".join(f"<a href=\"/tags/{x}/\">{x}</a>" for x in tg) + "</td></tr>")
-        s.add_page(url, post_page(s.title, t, summ, d, "visible"))
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
         s.expect(t, url, d.isoformat(), None)
     body = f"""<div class="container">
 <header class="masthead"><h1><a href="/">Slow Software</a></h1><p class="tagline">Essays on tools that last.</p>
@@ -399,7 +399,7 @@ def site_106(rng):
   <div class="tease-foot"><time datetime="{d.isoformat()}T00:00:00+00:00"></time><span>{rng.randint(3, 12)} min</span></div>
   <a class="tease-link" aria-label="Read: {esc(t)}" href="{url}"></a>
 </div>""")
-        s.add_page(url, post_page(s.title, t, summ, d, "meta"))
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
         s.expect(t, url, d.isoformat(), shown)
     body = f"""<div class="head"><a href="/" class="logo">MK</a><ul id="menu"><li><a href="/archives/"><span>Archive</span></a></li><li><a href="/search/"><span>Search</span></a></li><li><a href="/tags/"><span>Tags</span></a></li></ul></div>
 <div class="main">
@@ -565,8 +565,143 @@ def site_111(rng):
     return s
 
 
+# 112: flat siblings (no per-post wrapper): <h2><a>, a meta line and an excerpt, separated by <hr>
+def site_112(rng):
+    s = Site("112_flat_siblings", "Hex & Ink", "Noor Haddad")
+    picks = POSTS[2:10]
+    ds = dates(len(picks), dt.date(2024, 10, 9), rng, step=(6, 21))
+    parts = []
+    for (t, summ), d in zip(picks, ds):
+        url = f"/{slugify(t)}/"
+        day = d.day
+        suf = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+        parts.append(f"""<h2 class="post-link"><a href="{url}">{esc(t)}</a></h2>
+<p class="post-meta">{MONTHS[d.month - 1]} {day}{suf}, {d.year}</p>
+<p>{esc(summ)}</p>
+<hr>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), summ)
+    body = f"""<div class="wrapper">
+<div class="site-title"><a href="/">Hex &amp; Ink</a></div>
+<div class="links"><a href="/about/">about</a> / <a href="/projects/">projects</a> / <a href="/colophon/">colophon</a></div>
+<div class="home">
+{chr(10).join(parts)}
+<p class="rss-subscribe">Older posts live in the <a href="/archive/">archive</a>.</p>
+</div>
+<div class="footer-col"><a href="https://github.com/noorh">github</a> <a href="https://twitter.com/noorh">twitter</a></div>
+</div>"""
+    s.add_page("/", shell("Hex & Ink", body))
+    return s
+
+
+# 113: rows whose link holds both the date and the title, grouped under non-heading year labels
+def site_113(rng):
+    s = Site("113_date_in_link", "tinylog", "Kai")
+    picks = POSTS[20:44]
+    ds = dates(len(picks), dt.date(2025, 9, 14), rng, step=(8, 30))
+    groups = {}
+    for (t, summ), d in zip(picks, ds):
+        url = f"/log/{slugify(t)}/"
+        groups.setdefault(d.year, []).append(
+            f"<li><a class=\"entry\" href=\"{url}\"><span class=\"entry-date\">{fmt(d, 'Mon dd')}</span> <span class=\"entry-title\">{esc(t)}</span></a></li>")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), None)
+    blocks = "\n".join(f"<div class=\"year-block\"><div class=\"year-label\">{y}</div><ul class=\"entries\">" + "".join(r) + "</ul></div>"
+                       for y, r in groups.items())
+    body = f"""<div class="top"><b><a href="/">tinylog</a></b> <a href="/log/">log</a> <a href="/links/">links</a> <a href="/about/">about</a></div>
+<div class="content">
+{blocks}
+</div>
+<div class="bottom">made with a text editor &middot; <a href="https://bearblog.dev/">bear</a></div>"""
+    s.add_page("/", shell("tinylog", body))
+    return s
+
+
+# 114: cards with a category <h4> above an unlinked <h3> title and a stretched empty link;
+# plus a second card style whose only title is the image link's aria-label
+def site_114(rng):
+    s = Site("114_eyebrow_aria", "Signal Path", "Signal Path")
+    picks = POSTS[10:20]
+    ds = dates(len(picks), dt.date(2025, 3, 2), rng, step=(5, 15))
+    cats = ["Engineering", "Research", "Product", "Infrastructure"]
+    cards = []
+    for i, ((t, summ), d) in enumerate(zip(picks, ds)):
+        url = f"/blog/{slugify(t)}/"
+        cat = cats[i % len(cats)]
+        cards.append(f"""<div class="card">
+<h4 class="card-eyebrow">{cat}</h4>
+<h3 class="card-heading">{esc(t)}</h3>
+<p class="card-summary">{esc(summ)}</p>
+<div class="card-footer"><span class="card-author">By Lin Wu</span> <span class="card-date">{fmt(d, 'Mon d, Y')}</span></div>
+<a class="card-stretched" href="{url}" aria-label="{esc(t)}"></a>
+</div>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "meta"))
+        s.expect(t, url, d.isoformat(), summ)
+    body = f"""<div class="navbar"><a class="navbar-brand" href="/">Signal Path</a><a href="/blog/">Blog</a><a href="/research/">Research</a><a href="/jobs/">Jobs</a></div>
+<div class="container"><h1>Blog</h1>
+<div class="card-grid">
+{chr(10).join(cards)}
+</div></div>
+<div class="site-foot"><a href="/legal/">Legal</a> <a href="/jobs/">We're hiring</a></div>"""
+    s.add_page("/", shell("Blog | Signal Path", body))
+    return s
+
+
+# 115: "Latest" cards with excerpts, then "Older posts" compact rows (different posts), then
+# "Popular" repeating two of the latest
+def site_115(rng):
+    s = Site("115_two_lists", "Jun's notebook", "Jun Sato")
+    picks = POSTS[25:40]
+    ds = dates(len(picks), dt.date(2025, 8, 21), rng, step=(6, 25))
+    cards, rows = [], []
+    for i, ((t, summ), d) in enumerate(zip(picks, ds)):
+        url = f"/posts/{slugify(t)}/"
+        if i < 3:
+            cards.append(f"""<article class="latest-post"><h2><a href="{url}">{esc(t)}</a></h2><p class="when">{fmt(d, 'd Month Y')}</p><p class="excerpt">{esc(summ)}</p><a href="{url}" class="more">Continue reading</a></article>""")
+            s.expect(t, url, d.isoformat(), summ)
+        else:
+            rows.append(f"<li><time datetime=\"{d.isoformat()}\">{fmt(d, 'iso')}</time> &mdash; <a href=\"{url}\">{esc(t)}</a></li>")
+            s.expect(t, url, d.isoformat(), None)
+        s.add_page(url, post_page(s.title, t, summ, d, "meta"))
+    pop = "".join(f"<li><a href=\"/posts/{slugify(t)}/\">{esc(t)}</a></li>" for t, _ in picks[:2])
+    body = f"""<header class="masthead"><a href="/">Jun's notebook</a> <nav><a href="/posts/">All posts</a> <a href="/about/">About</a></nav></header>
+<main>
+<section class="latest"><h1>Latest</h1>
+{chr(10).join(cards)}
+</section>
+<section class="older"><h2>Older posts</h2><ul class="compact">
+{chr(10).join(rows)}
+</ul><p><a href="/posts/">Browse the full archive</a></p></section>
+<section class="popular"><h2>Popular</h2><ol>{pop}</ol></section>
+</main>
+<footer class="foot">&copy; Jun Sato 2025</footer>"""
+    s.add_page("/", shell("Jun's notebook", body))
+    return s
+
+
+# 116: a definition list: <dt> holds the link, <dd> the date and the summary
+def site_116(rng):
+    s = Site("116_definition_list", "Paper Trail", "Ines Brandt")
+    picks = POSTS[33:42]
+    ds = dates(len(picks), dt.date(2025, 5, 30), rng, step=(9, 33))
+    items = []
+    for (t, summ), d in zip(picks, ds):
+        url = f"/notes/{slugify(t)}/"
+        items.append(f"<dt><a href=\"{url}\">{esc(t)}</a></dt>\n<dd><span class=\"d\">{fmt(d, 'd Month Y')}</span> &mdash; {esc(summ)}</dd>")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), summ)
+    body = f"""<p class="crumbs"><a href="/">Paper Trail</a> &rsaquo; notes</p>
+<h1>Notes</h1>
+<dl class="notes">
+{chr(10).join(items)}
+</dl>
+<p class="small"><a href="/about/">About</a> &middot; <a href="/now/">Now</a></p>"""
+    s.add_page("/", shell("Notes — Paper Trail", body))
+    return s
+
+
 SITES = [site_100, site_101, site_102, site_103, site_104, site_105, site_106, site_107, site_108,
-         site_109, site_110, site_111]
+         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116]
 
 
 def main():

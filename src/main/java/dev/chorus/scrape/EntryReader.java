@@ -2,8 +2,12 @@ package dev.chorus.scrape;
 
 import dev.chorus.model.FuzzyDate;
 import dev.chorus.model.ParsedEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
 
 /** Reads one post's title, date, summary and author out of its container on a list page. */
@@ -12,6 +16,16 @@ final class EntryReader {
   private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
   private static final Pattern AUTHOR_CLASS =
       Pattern.compile("(?i)(^|[\\s_-])(author|byline|p-author)([\\s_-]|$)");
+  private static final Pattern TITLE_CLASS =
+      Pattern.compile("(?i)(^|[\\s_-])(title|headline|heading|p-name|entry-name|post-name)([\\s_-]|$)");
+  private static final Pattern SUMMARY_CLASS =
+      Pattern.compile("(?i)(^|[\\s_-])(excerpt|summary|description|desc|dek|teaser|lede|lead|abstract|snippet|p-summary)([\\s_-]|$)");
+  private static final Pattern LABEL_PREFIX =
+      Pattern.compile(
+          "(?i)^(post link to|link to|read more about|read more:|read more|read the post|read post|read article"
+              + "|read the article|read:|read|continue reading|go to|open|view post|view)\\s*[:\\-–—]?\\s+");
+  private static final Pattern LEADING_MARKS = Pattern.compile("^[\\s\\-–—:·•∙|,/]+");
+  private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s\\-–—:·•∙|,/]+$");
   private static final int MAX_ELEMENTS = 400;
 
   /** What was read, with the elements it came from (for building selectors). */
@@ -20,28 +34,63 @@ final class EntryReader {
 
   private EntryReader() {}
 
-  private static Iterable<Element> bounded(Element container) {
-    return () -> container.stream().limit(MAX_ELEMENTS).iterator();
+  /** The container's elements, then those of the siblings that belong to the same post. */
+  private static Iterable<Element> bounded(Element container, List<Element> extras) {
+    return () -> {
+      Stream<Element> s = container.stream();
+      for (Element x : extras) {
+        s = Stream.concat(s, x.stream());
+      }
+      return s.limit(MAX_ELEMENTS).iterator();
+    };
   }
 
   static Read read(Element container, Element link, String url, Integer contextYear) {
+    return read(container, List.of(), link, url, contextYear);
+  }
+
+  /**
+   * Reads the post whose link is {@code link}, from {@code container} and from {@code extras}: the
+   * following siblings of a container that does not wrap its post (a {@code <dt>} and its {@code
+   * <dd>}, a heading and the paragraphs after it).
+   */
+  static Read read(Element container, List<Element> extras, Element link, String url, Integer contextYear) {
+    Element titleElement = null;
+    String title = null;
     Element heading = headingOf(container, link);
-    if (heading != null && PageText.clean(heading.text()) == null) {
-      heading = null;
-    }
-    String title;
-    Element titleElement;
     if (heading != null) {
-      title = PageText.clean(heading.text());
-      titleElement = heading;
-    } else {
-      title = PageText.titleFromLink(link);
+      String t = PageText.clean(heading.text());
+      if (t != null && !(t.length() <= 30 && HumanDates.parse(t).isPresent())) {
+        titleElement = heading;
+        title = t;
+      }
+    }
+    if (title == null) {
+      Element classed = titleClassed(container, link);
+      if (classed != null) {
+        titleElement = classed;
+        title = PageText.clean(classed.text());
+      }
+    }
+    if (title == null) {
+      title = titleOfLink(link);
       titleElement = title == null ? null : link;
+    }
+    if (title == null) {
+      title = label(link);
     }
 
     Element dateElement = null;
     FuzzyDate published = null;
     Element time = container.is("time") ? container : container.selectFirst("time");
+    if (time == null) {
+      for (Element x : extras) {
+        time = x.is("time") ? x : x.selectFirst("time");
+        if (time != null) {
+          break;
+        }
+      }
+    }
     if (time != null) {
       Optional<FuzzyDate> d = HumanDates.parse(time.attr("datetime"), contextYear);
       if (d.isEmpty()) {
@@ -54,14 +103,17 @@ final class EntryReader {
     }
     if (published == null) {
       int seen = 0;
-      for (Element e : bounded(container)) {
+      for (Element e : bounded(container, extras)) {
         if (++seen > MAX_ELEMENTS) {
           break;
         }
-        if (titleElement != null && (e == titleElement || isInside(e, titleElement))) {
-          continue;
-        }
         String text = e.text();
+        if (titleElement != null && (e == titleElement || isInside(e, titleElement))) {
+          String own = PageText.clean(text);
+          if (own == null || title == null || title.contains(own)) {
+            continue;
+          }
+        }
         if (titleElement != null && title != null && isInside(titleElement, e)) {
           text = text.replace(title, " ");
         }
@@ -79,18 +131,19 @@ final class EntryReader {
 
     Element summaryElement = null;
     String summary = null;
+    boolean classedSummary = false;
     int seen = 0;
-    for (Element e : bounded(container)) {
+    for (Element e : bounded(container, extras)) {
       if (++seen > MAX_ELEMENTS) {
         break;
       }
       if (titleElement != null && (isInside(titleElement, e) || isInside(e, titleElement))) {
         continue;
       }
-      if (dateElement != null && isInside(dateElement, e)) {
-        continue;
-      }
       String text = PageText.clean(e.text());
+      if (dateElement != null && isInside(dateElement, e)) {
+        text = withoutEdge(text, PageText.clean(dateElement.text()));
+      }
       if (text == null || text.length() < 15 || PageText.words(text) < 3) {
         continue;
       }
@@ -100,21 +153,33 @@ final class EntryReader {
       if (text.length() <= 60 && HumanDates.parse(text).isPresent()) {
         continue;
       }
-      if (summary == null || text.length() > summary.length()) {
+      boolean classed = SUMMARY_CLASS.matcher(e.className()).find();
+      if (classedSummary && !classed) {
+        continue;
+      }
+      if (summary == null || (classed && !classedSummary) || text.length() > summary.length()) {
         summary = text;
         summaryElement = e;
+        classedSummary = classed;
+      }
+    }
+    if (summaryElement != null) {
+      Element inner = dominantChild(summaryElement, summary);
+      if (inner != summaryElement) {
+        summaryElement = inner;
+        summary = PageText.clean(inner.text());
       }
     }
     if (summary == null && titleElement != null && titleElement != container) {
       String own = PageText.clean(container.ownText());
       if (own != null && own.length() >= 30) {
-        summary = own.replaceFirst("^[\\s\\-–—:·|]+", "");
+        summary = LEADING_MARKS.matcher(own).replaceFirst("");
       }
     }
 
     String author = null;
     seen = 0;
-    for (Element e : bounded(container)) {
+    for (Element e : bounded(container, extras)) {
       if (++seen > MAX_ELEMENTS) {
         break;
       }
@@ -132,7 +197,50 @@ final class EntryReader {
     return new Read(entry, titleElement, dateElement, summaryElement);
   }
 
-  /** The heading naming the post: the one holding or held by the link, else the first. */
+  /** The text without {@code part} at its start or end (a date before or after a description). */
+  private static String withoutEdge(String text, String part) {
+    if (text == null || part == null) {
+      return null;
+    }
+    if (text.startsWith(part)) {
+      return PageText.clean(LEADING_MARKS.matcher(text.substring(part.length())).replaceFirst(""));
+    }
+    if (text.endsWith(part)) {
+      return PageText.clean(TRAILING_MARKS.matcher(text.substring(0, text.length() - part.length())).replaceFirst(""));
+    }
+    return null;
+  }
+
+  /**
+   * The child carrying most of an element's text when the element has no text of its own (a
+   * paragraph after a "Featured" label), else the element.
+   */
+  private static Element dominantChild(Element e, String text) {
+    Element current = e;
+    String currentText = text;
+    for (int depth = 0; depth < 16 && currentText != null; depth++) {
+      if (!current.ownText().isBlank()) {
+        return current;
+      }
+      Element best = null;
+      String bestText = null;
+      for (Element c : current.children()) {
+        String t = PageText.clean(c.text());
+        if (t != null && (bestText == null || t.length() > bestText.length())) {
+          best = c;
+          bestText = t;
+        }
+      }
+      if (best == null || bestText.length() < 15 || bestText.length() < 0.6 * currentText.length()) {
+        return current;
+      }
+      current = best;
+      currentText = bestText;
+    }
+    return current;
+  }
+
+  /** The heading naming the post: the one holding or held by the link, else the most important. */
   private static Element headingOf(Element container, Element link) {
     if (container.is(HEADINGS)) {
       return container;
@@ -144,7 +252,117 @@ final class EntryReader {
       }
     }
     Element inside = link.selectFirst(HEADINGS);
-    return inside != null ? inside : container.selectFirst(HEADINGS);
+    if (inside != null) {
+      return inside;
+    }
+    String label = label(link);
+    Element best = null;
+    int bestLevel = 7;
+    int count = 0;
+    for (Element h : container.select(HEADINGS)) {
+      if (++count > 20) {
+        break;
+      }
+      String t = PageText.clean(h.text());
+      if (t == null || (t.length() <= 30 && HumanDates.parse(t).isPresent())) {
+        continue;
+      }
+      if (label != null && label.equalsIgnoreCase(t)) {
+        return h;
+      }
+      int level = h.normalName().charAt(1) - '0';
+      if (level < bestLevel) {
+        best = h;
+        bestLevel = level;
+      }
+    }
+    return best;
+  }
+
+  /** An element whose class names it the title ("post-card__title", "Hero_title__x1"). */
+  private static Element titleClassed(Element container, Element link) {
+    Element found = null;
+    int seen = 0;
+    for (Element e : bounded(container, List.of())) {
+      if (++seen > MAX_ELEMENTS) {
+        break;
+      }
+      if (e == container || !TITLE_CLASS.matcher(e.className()).find()) {
+        continue;
+      }
+      if (found != null && !isInside(e, found)) {
+        break;
+      }
+      String t = PageText.clean(e.text());
+      if (t == null || t.length() > 200 || PageText.isGeneric(t) || AUTHOR_CLASS.matcher(e.className()).find()
+          || e.selectFirst("p, ul, ol, blockquote, time") != null) {
+        continue;
+      }
+      if (t.length() <= 30 && HumanDates.parse(t).isPresent()) {
+        continue;
+      }
+      found = e;
+    }
+    return found;
+  }
+
+  /** The link's text as a title, without a date written inside the link. */
+  private static String titleOfLink(Element link) {
+    if (link == null) {
+      return null;
+    }
+    String all = PageText.clean(link.text());
+    if (all == null || link.selectFirst("p, ul, li, blockquote") != null) {
+      return PageText.titleFromLink(link);
+    }
+    List<String> dates = new ArrayList<>();
+    int seen = 0;
+    for (Element e : link.getAllElements()) {
+      if (++seen > 50) {
+        break;
+      }
+      if (e == link) {
+        continue;
+      }
+      String text = PageText.clean(e.text());
+      if (text != null && text.length() <= 30 && HumanDates.parse(text).isPresent()) {
+        dates.add(text);
+      }
+    }
+    String rest = all;
+    for (String d : dates) {
+      String r = withoutEdge(rest, d);
+      if (r != null) {
+        rest = r;
+      }
+    }
+    if (rest.equals(all)) {
+      return PageText.titleFromLink(link);
+    }
+    if (rest.length() < 2 || rest.length() > 160 || PageText.isGeneric(rest)) {
+      return null;
+    }
+    return rest;
+  }
+
+  /** The link's aria-label or title attribute, without "Read more about" and the like. */
+  static String label(Element link) {
+    if (link == null) {
+      return null;
+    }
+    for (String attr : new String[] {"aria-label", "title"}) {
+      String t = PageText.clean(link.attr(attr));
+      if (t == null) {
+        continue;
+      }
+      t = LABEL_PREFIX.matcher(t).replaceFirst("");
+      t = PageText.clean(t);
+      if (t != null && !PageText.isGeneric(t) && t.length() <= 200
+          && !t.toLowerCase(Locale.ROOT).startsWith("http")) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** True when {@code inner} is {@code outer} or lies inside it. */

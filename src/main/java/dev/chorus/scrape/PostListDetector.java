@@ -46,7 +46,12 @@ public final class PostListDetector {
           "(?i)(^|[\\s_-])(nav|navbar|navigation|menu|menus|sidebar|widget|widgets|footer"
               + "|breadcrumbs?|pagination|pager|share|sharing|social|related|toc|comments?|header"
               + "|masthead|topbar|cookie|banner|tags|tagcloud|categories|blogroll)([\\s_-]|$)");
-  private static final Pattern YEAR_HEADING = Pattern.compile("^\\s*((?:19|20)\\d\\d)\\s*$");
+  private static final Pattern YEAR_HEADING =
+      Pattern.compile(
+          "(?i)^\\s*(?:(?:posts?|writing|articles?|archive|notes|essays)\\s+(?:from|in|of)\\s+)?((?:19|20)\\d\\d)"
+              + "(?:\\s*[(\\[·—–-]?\\s*\\d+\\s*(?:posts?|articles?|entries|notes|essays)?\\s*[)\\]]?)?\\s*:?\\s*$");
+  private static final String YEAR_LABELS =
+      "h1, h2, h3, h4, h5, h6, dt, summary, caption, th, legend, div, span, p, strong, b, li, header";
   private static final Pattern DATE_PATH = Pattern.compile(".*/(19|20)\\d\\d/(\\d\\d/)?.*");
   private static final Pattern SAFE_CLASS = Pattern.compile("-?[A-Za-z_][A-Za-z0-9_-]*");
   private static final Pattern VOLATILE_CLASS =
@@ -122,6 +127,9 @@ public final class PostListDetector {
       String path, List<Link> links, List<Element> containers, String itemSelector,
       double score, List<EntryReader.Read> reads) {}
 
+  /** Most following siblings read as part of a post that its container does not wrap. */
+  private static final int MAX_SIBLINGS = 6;
+
   /** Layout-based detection over one parsed page. */
   private static final class Layout {
     private final Document doc;
@@ -145,7 +153,7 @@ public final class PostListDetector {
           break;
         }
         order.put(e, i++);
-        if (e.is("h1, h2, h3, h4, h5, h6")) {
+        if (isYearLabel(e)) {
           var m = YEAR_HEADING.matcher(e.text());
           if (m.matches()) {
             yearHeadings.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
@@ -187,10 +195,47 @@ public final class PostListDetector {
       for (int k = 0; k < best.links().size(); k++) {
         entries.add(new Positioned(best.links().get(k).order(), best.reads().get(k).entry()));
       }
-      List<String> extraSelectors = addFeatured(best, links, entries);
+      List<Group> chosen = new ArrayList<>(List.of(best));
+      List<String> extraSelectors = new ArrayList<>();
+      for (int k = 1; k < groups.size() && k < 40; k++) {
+        Group g = groups.get(k);
+        if (g.score() < 3.0) {
+          break;
+        }
+        if (companion(g, chosen)) {
+          chosen.add(g);
+          extraSelectors.add(g.itemSelector());
+          for (int j = 0; j < g.links().size(); j++) {
+            entries.add(new Positioned(g.links().get(j).order(), g.reads().get(j).entry()));
+          }
+        }
+      }
+      extraSelectors.addAll(addFeatured(chosen, links, entries));
       entries.sort(Comparator.comparingInt(Positioned::order));
       List<ParsedEntry> posts = merge(entries);
       return new Detection(posts, rule(best, extraSelectors), candidates, "detected");
+    }
+
+    /** A heading, or a short label standing alone, whose text is a year ("2026", "2025 (12)"). */
+    private static boolean isYearLabel(Element e) {
+      if (!e.is(YEAR_LABELS)) {
+        return false;
+      }
+      String own = e.ownText();
+      boolean heading = e.is("h1, h2, h3, h4, h5, h6");
+      if (own.length() > 40 || e.childrenSize() > 4 || (!heading && own.isBlank())) {
+        return false;
+      }
+      if (e.text().length() > 40 || !YEAR_HEADING.matcher(e.text()).matches()) {
+        return false;
+      }
+      int depth = 0;
+      for (Element p = e; p != null && depth < 12; p = p.parent(), depth++) {
+        if (p.is("a, time, footer, nav, button, select, option")) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static double round(double v) {
@@ -270,6 +315,67 @@ public final class PostListDetector {
       return sb.toString();
     }
 
+    /**
+     * For containers that are siblings with other elements between them (a {@code <dt>} and its
+     * {@code <dd>}, a heading followed by a date line and an excerpt), the elements following each
+     * container up to the next one; empty lists when the containers wrap their posts.
+     */
+    private List<List<Element>> siblingExtras(List<Link> group, List<Element> containers) {
+      List<List<Element>> none = new ArrayList<>();
+      containers.forEach(c -> none.add(List.of()));
+      int n = containers.size();
+      if (n < 2) {
+        return none;
+      }
+      Element parent = containers.get(0).parent();
+      Set<Element> mine = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Element c : containers) {
+        if (c.parent() != parent || parent == null || !mine.add(c)) {
+          return none;
+        }
+      }
+      List<List<Element>> out = new ArrayList<>();
+      int gaps = 0;
+      int typical = 0;
+      for (int k = 0; k < n; k++) {
+        Element c = containers.get(k);
+        String key = group.get(k).key();
+        boolean last = k == n - 1;
+        List<Element> after = new ArrayList<>();
+        Element sib = c.nextElementSibling();
+        while (sib != null && !mine.contains(sib) && after.size() < MAX_SIBLINGS) {
+          if (!onlyLinksTo(sib, key)) {
+            break;
+          }
+          if (last && after.size() >= typical) {
+            break;
+          }
+          after.add(sib);
+          sib = sib.nextElementSibling();
+        }
+        if (!last) {
+          if (sib == null || !mine.contains(sib)) {
+            return none;
+          }
+          if (!after.isEmpty()) {
+            gaps++;
+          }
+          typical = Math.max(typical, after.size());
+        }
+        out.add(after);
+      }
+      return gaps * 10 >= (n - 1) * 7 ? out : none;
+    }
+
+    /** True when every link under {@code e} points at the post {@code key}. */
+    private boolean onlyLinksTo(Element e, String key) {
+      String under = urlUnder.get(e);
+      if (under != null) {
+        return under.equals(key);
+      }
+      return e.selectFirst("a[href]") == null;
+    }
+
     /** Within the group, how far up a link's own container reaches. */
     private int reach(Element a, Map<Element, Set<String>> groupUrls) {
       int up = 0;
@@ -305,17 +411,27 @@ public final class PostListDetector {
         up = Math.min(up, reach(l.element(), groupUrls));
       }
       List<Element> containers = new ArrayList<>();
-      List<EntryReader.Read> reads = new ArrayList<>();
-      double itemTotal = 0;
-      Map<String, Integer> prefixes = new HashMap<>();
-      Set<String> texts = new HashSet<>();
       for (Link l : group) {
         Element c = l.element();
         for (int k = 0; k < up && c.parent() != null; k++) {
           c = c.parent();
         }
         containers.add(c);
-        EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), contextYear(c));
+      }
+      List<List<Element>> extras = siblingExtras(group, containers);
+      List<EntryReader.Read> reads = new ArrayList<>();
+      double itemTotal = 0;
+      Map<String, Integer> prefixes = new HashMap<>();
+      Set<String> texts = new HashSet<>();
+      for (int k = 0; k < group.size(); k++) {
+        Link l = group.get(k);
+        Element c = containers.get(k);
+        Integer year = contextYear(c);
+        EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), year);
+        if (!extras.get(k).isEmpty()
+            && (read.entry().published() == null || read.entry().summaryHtml() == null)) {
+          read = EntryReader.read(c, extras.get(k), l.element(), l.url(), year);
+        }
         reads.add(read);
         itemTotal += itemScore(c, l, read);
         prefixes.merge(prefix(l.url()), 1, Integer::sum);
@@ -457,17 +573,86 @@ public final class PostListDetector {
       return year;
     }
 
+    /**
+     * True when {@code g} is a second list of the same blog's posts next to the chosen ones ("Latest"
+     * cards, then "Older posts" rows): same kind of post address, in the content, titled links, and
+     * at least one post the chosen lists do not show.
+     */
+    private boolean companion(Group g, List<Group> chosen) {
+      Map<String, Integer> mainPrefixes = new HashMap<>();
+      Set<String> keys = new HashSet<>();
+      for (Group c : chosen) {
+        for (Link l : c.links()) {
+          mainPrefixes.merge(prefix(l.url()), 1, Integer::sum);
+          keys.add(l.key());
+        }
+      }
+      String mainPrefix =
+          mainPrefixes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+      int n = g.links().size();
+      int samePrefix = 0;
+      int fresh = 0;
+      int titled = 0;
+      double urls = 0;
+      for (int k = 0; k < n; k++) {
+        Link l = g.links().get(k);
+        if (prefix(l.url()).equals(mainPrefix)) {
+          samePrefix++;
+        }
+        if (!keys.contains(l.key())) {
+          fresh++;
+        }
+        String t = g.reads().get(k).entry().title();
+        if (t != null && !PageText.isGeneric(t) && PageText.words(t) >= 2) {
+          titled++;
+        }
+        urls += urlScore(l.url());
+      }
+      if (fresh == 0 || samePrefix * 10 < n * 8 || titled * 10 < n * 8 || urls <= 0) {
+        return false;
+      }
+      Set<Element> mine = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Element> theirs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      mine.addAll(g.containers());
+      chosen.forEach(c -> theirs.addAll(c.containers()));
+      for (Element c : g.containers()) {
+        if (inChrome(c) || hasAncestorIn(c, theirs)) {
+          return false;
+        }
+      }
+      for (Element o : theirs) {
+        if (hasAncestorIn(o, mine)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean hasAncestorIn(Element e, Set<Element> set) {
+      int depth = 0;
+      for (Element p = e; p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {
+        if (set.contains(p)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** Adds posts linked outside the chosen group (a featured block), if they look alike. */
-    private List<String> addFeatured(Group best, List<Link> all, List<Positioned> entries) {
+    private List<String> addFeatured(List<Group> chosen, List<Link> all, List<Positioned> entries) {
       Map<String, Integer> prefixes = new HashMap<>();
       Set<String> groupElements = new HashSet<>();
-      for (Link l : best.links()) {
-        prefixes.merge(prefix(l.url()), 1, Integer::sum);
-        groupElements.add(l.path());
+      Set<String> seen = new HashSet<>();
+      List<Element> chosenContainers = new ArrayList<>();
+      for (Group g : chosen) {
+        for (Link l : g.links()) {
+          prefixes.merge(prefix(l.url()), 1, Integer::sum);
+          groupElements.add(l.path());
+          seen.add(l.key());
+        }
+        chosenContainers.addAll(g.containers());
       }
       Set<String> selectors = new java.util.LinkedHashSet<>();
-      Set<String> seen = new HashSet<>();
-      best.links().forEach(l -> seen.add(l.key()));
       for (Link l : all) {
         if (groupElements.contains(l.path())) {
           continue;
@@ -480,7 +665,7 @@ public final class PostListDetector {
         if (text != null && PageText.isGeneric(text)) {
           continue;
         }
-        if (best.containers().stream().anyMatch(c -> EntryReader.isInside(l.element(), c))) {
+        if (chosenContainers.stream().anyMatch(c -> EntryReader.isInside(l.element(), c))) {
           continue;
         }
         Element c = l.element();
