@@ -700,8 +700,83 @@ def site_116(rng):
     return s
 
 
+# 117: whole-card links holding an unclassed <strong> title and a <span> description; a sidebar
+# of plain divs (no nav/aside/class hints) with a monthly archive and popular posts
+def site_117(rng):
+    s = Site("117_strong_titles", "Crumbs", "Ola Berg")
+    picks = POSTS[1:11]
+    ds = dates(len(picks), dt.date(2025, 2, 14), rng, step=(5, 20))
+    cards = []
+    for (t, summ), d in zip(picks, ds):
+        url = f"/{slugify(t)}/"
+        cards.append(f"""<div class="c1"><a class="c2" href="{url}" title="Permanent link to {esc(t)}"><strong>{esc(t)}</strong><br><span>{esc(summ)}</span></a><div class="c3">{fmt(d, 'Month d, Y')} &middot; <a href="{url}#comments">Comments</a></div></div>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), summ)
+    months = [(2025, 2), (2025, 1), (2024, 12), (2024, 11), (2024, 10), (2024, 9), (2024, 8), (2024, 7), (2024, 6), (2024, 5), (2024, 4), (2024, 3)]
+    arch = "".join(f"<div class=\"c9\"><a href=\"/{y}/{m:02d}/\">{MONTHS[m - 1]} {y}</a> <span>({rng.randint(1, 4)})</span></div>" for y, m in months)
+    pop = "".join(f"<div class=\"c9\"><a href=\"/{slugify(t)}/\">{esc(t)}</a></div>" for t, _ in picks[2:6])
+    body = f"""<div class="c0"><div class="c5"><a href="/">Crumbs</a> | <a href="/about/">about</a> | <a href="/projects/">projects</a></div>
+<div class="c6">
+<div class="c7">{chr(10).join(cards)}
+<div class="c3"><a href="/page/2/">&larr; Older</a></div></div>
+<div class="c8"><div class="c4">Popular</div>{pop}<div class="c4">By month</div>{arch}</div>
+</div></div>"""
+    s.add_page("/", shell("Crumbs", body))
+    return s
+
+
+# 118: root-level post paths, <details><summary>YEAR</summary> groups, rows with "d Mon" dates,
+# <time datetime> with a negative offset late in the day (the local day must win)
+def site_118(rng):
+    s = Site("118_details_years", "West Coast Notes", "Cam Rhodes")
+    picks = POSTS[3:26]
+    ds = dates(len(picks), dt.date(2025, 12, 20), rng, step=(10, 40))
+    groups = {}
+    for i, ((t, summ), d) in enumerate(zip(picks, ds)):
+        url = f"/{slugify(t)}/"
+        if i % 3 == 0:
+            cell = f"<time datetime=\"{d.isoformat()}T22:{rng.randint(10, 59)}:00-08:00\">{d.day} {MONTHS[d.month - 1][:3]}</time>"
+        else:
+            cell = f"<span class=\"when\">{d.day} {MONTHS[d.month - 1][:3]}</span>"
+        groups.setdefault(d.year, []).append(f"<li>{cell} <a href=\"{url}\">{esc(t)}</a></li>")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), None)
+    blocks = "\n".join(f"<details open><summary>{y}</summary><ul>" + "".join(r) + "</ul></details>" for y, r in groups.items())
+    body = f"""<p><a href="/">West Coast Notes</a> &middot; <a href="/about/">About</a> &middot; <a href="/now/">Now</a></p>
+<h1>All posts</h1>
+{blocks}
+<p>&copy; 2025 Cam Rhodes</p>"""
+    s.add_page("/", shell("West Coast Notes", body))
+    return s
+
+
+# 119: a "Writing" page linking to three other domains, cards as <article> with the title in
+# <h4>, a source line "Published 3 June 2024 on domain", and a "Talks" list to video sites
+def site_119(rng):
+    s = Site("119_three_domains", "Ravi Menon", "Ravi Menon")
+    doms = ["infra.blog", "dataweekly.io", "ravi.substack.example"]
+    picks = POSTS[12:24]
+    ds = dates(len(picks), dt.date(2024, 6, 3), rng, step=(12, 45))
+    arts = []
+    for i, ((t, summ), d) in enumerate(zip(picks, ds)):
+        dom = doms[i % 3]
+        path = f"/{['posts', 'issues', 'p'][i % 3]}/{slugify(t)}/"
+        url = f"http://%%{dom}%%{path}"
+        arts.append(f"""<article class="w"><h4><a href="{url}">{esc(t)}</a></h4><p class="w-d">{esc(summ)}</p><p class="w-s">Published {fmt(d, 'd Month Y')} on {dom}</p></article>""")
+        s.add_page(path, post_page(dom, t, summ, d, ["meta", "jsonld", "visible"][i % 3], url=url), folder=dom)
+        s.expect(t, url, d.isoformat(), summ)
+    talks = "".join(f"<li><a href=\"https://www.youtube.com/watch?v=t{i}x\">{esc(POSTS[i][0])}</a> &mdash; {c}</li>" for i, c in [(30, "QCon London 2024"), (31, "Strange Loop 2023"), (32, "GOTO Aarhus 2023")])
+    body = f"""<header><a href="/">Ravi Menon</a> <a href="/about/">About</a> <a href="/cv.pdf">CV</a></header>
+<main><h1>Writing</h1><p>I write for a few publications. Here is everything in one place.</p>
+{chr(10).join(arts)}
+<h2>Talks</h2><ul>{talks}</ul>
+</main>"""
+    s.add_page("/", shell("Writing — Ravi Menon", body))
+    return s
+
+
 SITES = [site_100, site_101, site_102, site_103, site_104, site_105, site_106, site_107, site_108,
-         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116]
+         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119]
 
 
 def main():

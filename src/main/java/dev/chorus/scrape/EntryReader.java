@@ -22,7 +22,7 @@ final class EntryReader {
       Pattern.compile("(?i)(^|[\\s_-])(excerpt|summary|description|desc|dek|teaser|lede|lead|abstract|snippet|p-summary)([\\s_-]|$)");
   private static final Pattern LABEL_PREFIX =
       Pattern.compile(
-          "(?i)^(post link to|link to|read more about|read more:|read more|read the post|read post|read article"
+          "(?i)^(post link to|permanent link to|permalink to|link to|read more about|read more:|read more|read the post|read post|read article"
               + "|read the article|read:|read|continue reading|go to|open|view post|view)\\s*[:\\-–—]?\\s+");
   private static final Pattern LEADING_MARKS = Pattern.compile("^[\\s\\-–—:·•∙|,/]+");
   private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s\\-–—:·•∙|,/]+$");
@@ -73,11 +73,25 @@ final class EntryReader {
       }
     }
     if (title == null) {
+      Element strong = leadingEmphasis(link);
+      if (strong != null) {
+        titleElement = strong;
+        title = PageText.clean(strong.text());
+      }
+    }
+    if (title == null) {
       title = titleOfLink(link);
       titleElement = title == null ? null : link;
     }
     if (title == null) {
       title = label(link);
+    }
+    if (title == null) {
+      Element strong = leadingEmphasis(container);
+      if (strong != null) {
+        titleElement = strong;
+        title = PageText.clean(strong.text());
+      }
     }
 
     Element dateElement = null;
@@ -304,6 +318,30 @@ final class EntryReader {
       found = e;
     }
     return found;
+  }
+
+  /**
+   * A {@code <strong>} or {@code <b>} that starts the element's text and is followed by more of it
+   * (a bold title above a description), or null.
+   */
+  private static Element leadingEmphasis(Element e) {
+    if (e == null) {
+      return null;
+    }
+    String all = PageText.clean(e.text());
+    if (all == null) {
+      return null;
+    }
+    Element strong = e.selectFirst("strong, b");
+    if (strong == null) {
+      return null;
+    }
+    String t = PageText.clean(strong.text());
+    if (t == null || t.length() > 160 || !all.startsWith(t) || all.length() < t.length() + 15
+        || PageText.words(t) < 2 || PageText.isGeneric(t) || (t.length() <= 30 && HumanDates.parse(t).isPresent())) {
+      return null;
+    }
+    return strong;
   }
 
   /** The link's text as a title, without a date written inside the link. */

@@ -193,7 +193,12 @@ public final class HumanDates {
         int sign = digits.charAt(0) == '-' ? -1 : 1;
         offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
       }
-      return FuzzyDate.ofInstant(local.toInstant(offset));
+      java.time.Instant instant = local.toInstant(offset);
+      if (!instant.atOffset(ZoneOffset.UTC).toLocalDate().equals(local.toLocalDate())) {
+        // the writer's calendar day is the one people see; do not move the post to another day
+        return day(local.getYear(), local.getMonthValue(), local.getDayOfMonth());
+      }
+      return FuzzyDate.ofInstant(instant);
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }

@@ -52,11 +52,14 @@ public final class PostListDetector {
               + "(?:\\s*[(\\[·—–-]?\\s*\\d+\\s*(?:posts?|articles?|entries|notes|essays)?\\s*[)\\]]?)?\\s*:?\\s*$");
   private static final String YEAR_LABELS =
       "h1, h2, h3, h4, h5, h6, dt, summary, caption, th, legend, div, span, p, strong, b, li, header";
+  /** A date archive: /2024/, /2024/10/, /blog/2024/10/09/, with no post slug after it. */
+  private static final Pattern ARCHIVE_PATH =
+      Pattern.compile("(?:/[^/]+)?/(?:19|20)\\d\\d(?:/\\d\\d?){0,2}/?");
   private static final Pattern DATE_PATH = Pattern.compile(".*/(19|20)\\d\\d/(\\d\\d/)?.*");
   private static final Pattern SAFE_CLASS = Pattern.compile("-?[A-Za-z_][A-Za-z0-9_-]*");
   private static final Pattern VOLATILE_CLASS =
       Pattern.compile(
-          "(?i).*\\d.*|(category|tag|format|type|status|post-format)-.*|first|last|odd|even"
+          "(?i).*[-_]\\d+$|.*\\d{3,}.*|(category|tag|format|type|status|post-format)-.*|first|last|odd|even"
               + "|active|current|sticky|featured|hentry|is-.*|has-.*");
 
   /** Finds the posts the page lists; never throws, and returns no posts when it finds none. */
@@ -196,7 +199,7 @@ public final class PostListDetector {
         entries.add(new Positioned(best.links().get(k).order(), best.reads().get(k).entry()));
       }
       List<Group> chosen = new ArrayList<>(List.of(best));
-      List<String> extraSelectors = new ArrayList<>();
+      List<List<Element>> extraItems = new ArrayList<>();
       for (int k = 1; k < groups.size() && k < 40; k++) {
         Group g = groups.get(k);
         if (g.score() < 3.0) {
@@ -204,16 +207,18 @@ public final class PostListDetector {
         }
         if (companion(g, chosen)) {
           chosen.add(g);
-          extraSelectors.add(g.itemSelector());
+          extraItems.add(g.containers());
           for (int j = 0; j < g.links().size(); j++) {
             entries.add(new Positioned(g.links().get(j).order(), g.reads().get(j).entry()));
           }
         }
       }
-      extraSelectors.addAll(addFeatured(chosen, links, entries));
+      for (Element f : addFeatured(chosen, links, entries)) {
+        extraItems.add(List.of(f));
+      }
       entries.sort(Comparator.comparingInt(Positioned::order));
       List<ParsedEntry> posts = merge(entries);
-      return new Detection(posts, rule(best, extraSelectors), candidates, "detected");
+      return new Detection(posts, rule(best, extraItems), candidates, "detected");
     }
 
     /** A heading, or a short label standing alone, whose text is a year ("2026", "2025 (12)"). */
@@ -463,6 +468,9 @@ public final class PostListDetector {
         s += 1;
       }
       String text = PageText.clean(l.element().text());
+      if (text != null && text.length() <= 30 && e.title() == null && HumanDates.parse(text).isPresent()) {
+        s -= 2;
+      }
       if (text == null && read.titleElement() == null && e.summaryHtml() == null) {
         s -= 1;
       } else if (text != null && PageText.isGeneric(text)) {
@@ -488,6 +496,9 @@ public final class PostListDetector {
       }
       if (url.contains("?") && (url.contains("page=") || url.contains("replytocom"))) {
         return -2;
+      }
+      if (ARCHIVE_PATH.matcher(path).matches()) {
+        return -3;
       }
       String last = segments[segments.length - 1].replaceAll("\\.html?$", "");
       if (last.matches("\\d+") && segments.length >= 2 && segments[segments.length - 2].equalsIgnoreCase("page")) {
@@ -639,7 +650,7 @@ public final class PostListDetector {
     }
 
     /** Adds posts linked outside the chosen group (a featured block), if they look alike. */
-    private List<String> addFeatured(List<Group> chosen, List<Link> all, List<Positioned> entries) {
+    private List<Element> addFeatured(List<Group> chosen, List<Link> all, List<Positioned> entries) {
       Map<String, Integer> prefixes = new HashMap<>();
       Set<String> groupElements = new HashSet<>();
       Set<String> seen = new HashSet<>();
@@ -652,7 +663,13 @@ public final class PostListDetector {
         }
         chosenContainers.addAll(g.containers());
       }
-      Set<String> selectors = new java.util.LinkedHashSet<>();
+      List<Element> featured = new ArrayList<>();
+      Map<String, Integer> firstOrder = new HashMap<>();
+      for (Group g : chosen) {
+        for (Link l : g.links()) {
+          firstOrder.merge(l.key(), l.order(), Math::min);
+        }
+      }
       for (Link l : all) {
         if (groupElements.contains(l.path())) {
           continue;
@@ -689,9 +706,11 @@ public final class PostListDetector {
           continue;
         }
         entries.add(new Positioned(l.order(), read.entry()));
-        selectors.add(selectorFor(c));
+        if (!seen.contains(l.key()) || l.order() < firstOrder.getOrDefault(l.key(), Integer.MAX_VALUE)) {
+          featured.add(c);
+        }
       }
-      return new ArrayList<>(selectors);
+      return featured;
     }
 
     private static List<ParsedEntry> merge(List<Positioned> entries) {
@@ -767,20 +786,200 @@ public final class PostListDetector {
       return sb.toString();
     }
 
-    private ScrapeRule rule(Group best, List<String> extraSelectors) {
+    private ScrapeRule rule(Group best, List<List<Element>> extraItems) {
       Element c = best.containers().get(0);
       EntryReader.Read r = best.reads().get(0);
       Element link = best.links().get(0).element();
-      String item = best.itemSelector();
-      for (String extra : extraSelectors) {
-        item = extra + ", " + item;
+      List<String> items = new ArrayList<>();
+      for (List<Element> extra : extraItems) {
+        String sel = itemSelector(extra);
+        if (!items.contains(sel)) {
+          items.add(sel);
+        }
       }
-      String title = r.titleElement() == null || r.titleElement() == link ? null : r.titleElement().normalName();
-      if (title != null && !extraSelectors.isEmpty()) {
-        title = "h1, h2, h3, h4, h5, h6";
+      String main = itemSelector(best.containers());
+      if (!items.contains(main)) {
+        items.add(main);
+      }
+      String item = String.join(", ", items);
+      String title = r.titleElement() == null || r.titleElement() == link ? null : relative(best.containers(), r.titleElement());
+      if (title != null && !extraItems.isEmpty()) {
+        title = r.titleElement().is("h1, h2, h3, h4, h5, h6") ? "h1, h2, h3, h4, h5, h6" : null;
       }
       return new ScrapeRule(
-          item, title, relative(c, link), relative(c, r.dateElement()), relative(c, r.summaryElement()), null);
+          item,
+          title,
+          relative(best.containers(), link),
+          relative(best.containers(), r.dateElement()),
+          relative(best.containers(), r.summaryElement()),
+          null);
+    }
+
+    /** Classes usable in a selector, in the order to try them: plain words before hashed names. */
+    private static List<String> usableClasses(Element e) {
+      List<String> out = new ArrayList<>();
+      for (String cl : e.classNames()) {
+        if (SAFE_CLASS.matcher(cl).matches() && cl.length() <= 60 && !cl.startsWith("-")) {
+          out.add(cl);
+        }
+      }
+      out.sort(Comparator.comparing((String cl) -> cl.matches(".*\\d.*")).thenComparing(cl -> -cl.length()));
+      return out;
+    }
+
+    /** True when {@code selector} picks exactly {@code want} out of the page. */
+    private boolean selectsExactly(String selector, Set<Element> want) {
+      try {
+        var found = doc.select(selector);
+        if (found.size() != want.size()) {
+          return false;
+        }
+        for (Element e : found) {
+          if (!want.contains(e)) {
+            return false;
+          }
+        }
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+
+    /**
+     * A short selector that picks exactly these containers: a class they share (with or without
+     * the tag), then that under its parent, then longer ancestor paths; the full path otherwise.
+     */
+    private String itemSelector(List<Element> targets) {
+      Element first = targets.get(0);
+      String fallback = selectorFor(first);
+      try {
+        Set<Element> want = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        want.addAll(targets);
+        String tag = first.normalName();
+        boolean sameTag = want.stream().allMatch(e -> e.normalName().equals(tag));
+        List<String> common = new ArrayList<>();
+        for (String cl : usableClasses(first)) {
+          if (want.size() > 1 && VOLATILE_CLASS.matcher(cl).matches() && !cl.matches(".*[_-][a-zA-Z0-9]{4,}$")) {
+            continue;
+          }
+          if (want.stream().limit(500).allMatch(e -> e.hasClass(cl))) {
+            common.add(cl);
+          }
+          if (common.size() >= 6) {
+            break;
+          }
+        }
+        List<String> tries = new ArrayList<>();
+        for (String cl : common) {
+          tries.add("." + cl);
+          if (sameTag) {
+            tries.add(tag + "." + cl);
+          }
+        }
+        String own = sameTag ? tag : "*";
+        if (common.size() > 1) {
+          own = own + "." + String.join(".", common);
+          tries.add(own);
+        } else if (common.size() == 1) {
+          own = own + "." + common.get(0);
+        }
+        List<String> path = new ArrayList<>();
+        Element parent = first.parent();
+        boolean oneParent = want.stream().allMatch(e -> e.parent() == parent);
+        int depth = 0;
+        for (Element a = parent; a != null && !a.normalName().equals("html") && depth < 6; a = a.parent(), depth++) {
+          path.add(0, signature(a));
+          tries.add(String.join(" > ", path) + " > " + own);
+          if (a.id().length() > 0 && SAFE_CLASS.matcher(a.id()).matches() && !a.id().matches(".*\\d{3,}.*")) {
+            tries.add("#" + a.id() + " > " + own);
+          }
+          if (oneParent && depth == 0) {
+            for (String cl : usableClasses(a)) {
+              tries.add("." + cl + " > " + own);
+            }
+          }
+        }
+        int attempts = 0;
+        for (String t : tries) {
+          if (++attempts > 40) {
+            break;
+          }
+          if (selectsExactly(t, want)) {
+            return t;
+          }
+        }
+        if (selectsExactly(fallback, want)) {
+          return fallback;
+        }
+        if (want.size() == 1) {
+          String exact = nthPath(first);
+          if (selectsExactly(exact, want)) {
+            return exact;
+          }
+        }
+      } catch (RuntimeException e) {
+        return fallback;
+      }
+      return fallback;
+    }
+
+    /** A path naming each element by its tag and position among siblings of that tag. */
+    private static String nthPath(Element target) {
+      List<String> parts = new ArrayList<>();
+      int depth = 0;
+      for (Element e = target; e != null && !e.normalName().equals("html") && depth < MAX_DEPTH; e = e.parent(), depth++) {
+        if (e.normalName().equals("body")) {
+          parts.add("body");
+          break;
+        }
+        int k = 1;
+        for (Element s = e.previousElementSibling(); s != null; s = s.previousElementSibling()) {
+          if (s.normalName().equals(e.normalName())) {
+            k++;
+          }
+        }
+        parts.add(e.normalName() + ":nth-of-type(" + k + ")");
+      }
+      java.util.Collections.reverse(parts);
+      return String.join(" > ", parts);
+    }
+
+    /**
+     * A selector, relative to the first container, for {@code target}: one of its classes when
+     * that finds it and finds something in most other containers, else the path of signatures.
+     */
+    private String relative(List<Element> containers, Element target) {
+      Element container = containers.get(0);
+      String path = relative(container, target);
+      if (path == null) {
+        return null;
+      }
+      List<String> tries = new ArrayList<>();
+      for (String cl : usableClasses(target)) {
+        tries.add(target.normalName() + "." + cl);
+      }
+      tries.add(target.normalName());
+      tries.add(path);
+      for (String t : tries) {
+        try {
+          if (container.selectFirst(t) != target) {
+            continue;
+          }
+          int hits = 0;
+          int n = Math.min(containers.size(), 200);
+          for (int k = 0; k < n; k++) {
+            if (containers.get(k).selectFirst(t) != null) {
+              hits++;
+            }
+          }
+          if (hits * 10 >= n * 8) {
+            return t;
+          }
+        } catch (RuntimeException e) {
+          // try the next
+        }
+      }
+      return path;
     }
   }
 
