@@ -775,8 +775,33 @@ def site_119(rng):
     return s
 
 
+# 120: plain spans inside a whole-card link (title span, then description span), a "New" badge
+# inside some headings, and year-less visible dates whose full date is in the title attribute
+def site_120(rng):
+    s = Site("120_spans_and_badges", "Lumen Dev", "Lumen")
+    picks = POSTS[28:40]
+    ds = dates(len(picks), dt.date(2025, 10, 2), rng, step=(4, 16))
+    items = []
+    for i, ((t, summ), d) in enumerate(zip(picks, ds)):
+        url = f"/articles/{slugify(t)}/"
+        badge = " <span class=\"badge\">New</span>" if i < 2 else ""
+        if i % 2 == 0:
+            items.append(f"""<li class="item"><h3 class="h">{esc(t)}{badge}</h3><a class="overlay" href="{url}"><span>{esc(t)}</span><span>{esc(summ)}</span></a><span class="d" title="{d.isoformat()}T12:00:00Z">{fmt(d, 'Mon d')}</span></li>""")
+        else:
+            items.append(f"""<li class="item"><h3 class="h"><a href="{url}">{esc(t)}</a>{badge}</h3><span class="d" title="{d.isoformat()}T12:00:00Z">{fmt(d, 'Mon d')}</span><p>{esc(summ)}</p></li>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), summ)
+    body = f"""<nav class="top"><a href="/">Lumen Dev</a><a href="/docs/">Docs</a><a href="/changelog/">Changelog</a><a href="/articles/">Articles</a></nav>
+<main><h1>Articles</h1><ul class="list">
+{chr(10).join(items)}
+</ul><a class="more" href="/articles/?page=2">Load more articles</a></main>
+<footer class="bottom"><a href="/legal/">Legal</a> <a href="https://github.com/lumen">GitHub</a></footer>"""
+    s.add_page("/", shell("Articles — Lumen Dev", body))
+    return s
+
+
 SITES = [site_100, site_101, site_102, site_103, site_104, site_105, site_106, site_107, site_108,
-         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119]
+         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120]
 
 
 def main():

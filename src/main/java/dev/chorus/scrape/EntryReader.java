@@ -26,6 +26,10 @@ final class EntryReader {
               + "|read the article|read:|read|continue reading|go to|open|view post|view)\\s*[:\\-–—]?\\s+");
   private static final Pattern LEADING_MARKS = Pattern.compile("^[\\s\\-–—:·•∙|,/]+");
   private static final Pattern TRAILING_MARKS = Pattern.compile("[\\s\\-–—:·•∙|,/]+$");
+  private static final Pattern BADGE_CLASS =
+      Pattern.compile(
+          "(?i)(^|[\\s_-])(badge|pill|chip|label|new|status|sr-only|screen-reader-text|visually-hidden"
+              + "|visuallyhidden|pinned|sticky-label)([\\s_-]|$)");
   private static final int MAX_ELEMENTS = 400;
 
   /** What was read, with the elements it came from (for building selectors). */
@@ -59,10 +63,17 @@ final class EntryReader {
     String title = null;
     Element heading = headingOf(container, link);
     if (heading != null) {
-      String t = PageText.clean(heading.text());
+      String t = withoutBadges(heading);
       if (t != null && !(t.length() <= 30 && HumanDates.parse(t).isPresent())) {
         titleElement = heading;
         title = t;
+        if (link != heading && isInside(link, heading)) {
+          // a badge or a date next to the link inside the heading is not part of the title
+          String own = PageText.titleFromLink(link);
+          if (own != null && !own.equals(t) && own.length() * 2 >= t.length() && t.contains(own)) {
+            title = own;
+          }
+        }
       }
     }
     if (title == null) {
@@ -77,6 +88,13 @@ final class EntryReader {
       if (strong != null) {
         titleElement = strong;
         title = PageText.clean(strong.text());
+      }
+    }
+    if (title == null) {
+      Element part = leadingPart(link);
+      if (part != null) {
+        titleElement = part;
+        title = PageText.clean(part.text());
       }
     }
     if (title == null) {
@@ -96,10 +114,10 @@ final class EntryReader {
 
     Element dateElement = null;
     FuzzyDate published = null;
-    Element time = container.is("time") ? container : container.selectFirst("time");
+    Element time = container.normalName().equals("time") ? container : container.selectFirst("time");
     if (time == null) {
       for (Element x : extras) {
-        time = x.is("time") ? x : x.selectFirst("time");
+        time = x.normalName().equals("time") ? x : x.selectFirst("time");
         if (time != null) {
           break;
         }
@@ -135,6 +153,9 @@ final class EntryReader {
           continue;
         }
         Optional<FuzzyDate> d = HumanDates.parse(text, contextYear);
+        if (d.isEmpty() && text.length() <= 30) {
+          d = attributeDate(e);
+        }
         if (d.isPresent()) {
           published = d.get();
           dateElement = e;
@@ -156,7 +177,9 @@ final class EntryReader {
       }
       String text = PageText.clean(e.text());
       if (dateElement != null && isInside(dateElement, e)) {
-        text = withoutEdge(text, PageText.clean(dateElement.text()));
+        String date = PageText.clean(dateElement.text());
+        String rest = withoutEdge(text, date);
+        text = rest != null || text == null || date == null ? rest : PageText.clean(text.replace(date, " "));
       }
       if (text == null || text.length() < 15 || PageText.words(text) < 3) {
         continue;
@@ -211,6 +234,102 @@ final class EntryReader {
     return new Read(entry, titleElement, dateElement, summaryElement);
   }
 
+  /** The element's text without badges ("New", "Pinned") and screen-reader-only notes inside it. */
+  private static String withoutBadges(Element e) {
+    String all = PageText.clean(e.text());
+    if (all == null || e.childrenSize() == 0) {
+      return all;
+    }
+    Element badge = null;
+    int seen = 0;
+    for (Element c : e.getAllElements()) {
+      if (++seen > 40) {
+        break;
+      }
+      if (c != e && BADGE_CLASS.matcher(c.className()).find()) {
+        badge = c;
+        break;
+      }
+    }
+    if (badge == null) {
+      return all;
+    }
+    Element copy = e.clone();
+    copy.getAllElements().stream()
+        .filter(c -> c != copy && BADGE_CLASS.matcher(c.className()).find())
+        .toList()
+        .forEach(Element::remove);
+    String t = PageText.clean(copy.text());
+    return t == null ? all : t;
+  }
+
+  /**
+   * A full date in an attribute of a short element ({@code <span title="2024-10-09">Oct 9</span>},
+   * {@code <abbr title>}, {@code data-date}), for a visible date that lacks its year.
+   */
+  private static Optional<FuzzyDate> attributeDate(Element e) {
+    for (String attr : new String[] {"datetime", "content", "title", "data-date", "data-published", "data-datetime"}) {
+      String v = e.attr(attr);
+      if (v.isEmpty() || v.length() > 60) {
+        continue;
+      }
+      Optional<FuzzyDate> d = HumanDates.parse(v);
+      if (d.isPresent() && d.get().precision().compareTo(FuzzyDate.Precision.DAY) >= 0) {
+        return d;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The first part of a link made of several parts that reads as a title: a short text of two words
+   * or more, after any one-word label or date, followed by a longer text (a description).
+   */
+  private static Element leadingPart(Element link) {
+    if (link == null) {
+      return null;
+    }
+    Element cur = link;
+    for (int depth = 0; depth < 6; depth++) {
+      if (!cur.ownText().isBlank()) {
+        return null;
+      }
+      List<Element> parts = new ArrayList<>();
+      for (Element c : cur.children()) {
+        if (PageText.clean(c.text()) != null) {
+          parts.add(c);
+        }
+        if (parts.size() > 8) {
+          return null;
+        }
+      }
+      if (parts.isEmpty()) {
+        return null;
+      }
+      if (parts.size() == 1) {
+        cur = parts.get(0);
+        continue;
+      }
+      for (int i = 0; i < parts.size(); i++) {
+        Element p = parts.get(i);
+        String t = PageText.clean(p.text());
+        if ((t.length() <= 30 && HumanDates.parse(t).isPresent()) || PageText.words(t) < 2 || PageText.isGeneric(t)) {
+          continue;
+        }
+        if (t.length() > 160 || p.selectFirst("ul, ol, blockquote") != null || (p != cur && p.select("p").size() > 1)) {
+          return null;
+        }
+        int rest = 0;
+        for (int j = i + 1; j < parts.size(); j++) {
+          rest += PageText.clean(parts.get(j).text()).length();
+        }
+        return rest >= Math.max(15, t.length()) ? p : null;
+      }
+      return null;
+    }
+    return null;
+  }
+
   /** The text without {@code part} at its start or end (a date before or after a description). */
   private static String withoutEdge(String text, String part) {
     if (text == null || part == null) {
@@ -256,12 +375,12 @@ final class EntryReader {
 
   /** The heading naming the post: the one holding or held by the link, else the most important. */
   private static Element headingOf(Element container, Element link) {
-    if (container.is(HEADINGS)) {
+    if (PageText.tag(container, PageText.HEADING_TAGS)) {
       return container;
     }
     int depth = 0;
     for (Element e = link; e != null && e != container && depth < 64; e = e.parent(), depth++) {
-      if (e.is(HEADINGS)) {
+      if (PageText.tag(e, PageText.HEADING_TAGS)) {
         return e;
       }
     }

@@ -50,8 +50,13 @@ public final class PostListDetector {
       Pattern.compile(
           "(?i)^\\s*(?:(?:posts?|writing|articles?|archive|notes|essays)\\s+(?:from|in|of)\\s+)?((?:19|20)\\d\\d)"
               + "(?:\\s*[(\\[·—–-]?\\s*\\d+\\s*(?:posts?|articles?|entries|notes|essays)?\\s*[)\\]]?)?\\s*:?\\s*$");
-  private static final String YEAR_LABELS =
-      "h1, h2, h3, h4, h5, h6, dt, summary, caption, th, legend, div, span, p, strong, b, li, header";
+  private static final Set<String> YEAR_LABELS =
+      Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "th", "legend", "div", "span", "p",
+          "strong", "b", "li", "header");
+  private static final Set<String> NOT_LABELS =
+      Set.of("a", "time", "footer", "nav", "button", "select", "option");
+  /** Most whole-page selector evaluations spent on making the rule's item selector short. */
+  private static final int SELECTOR_BUDGET = 80;
   /** A date archive: /2024/, /2024/10/, /blog/2024/10/09/, with no post slug after it. */
   private static final Pattern ARCHIVE_PATH =
       Pattern.compile("(?:/[^/]+)?/(?:19|20)\\d\\d(?:/\\d\\d?){0,2}/?");
@@ -142,6 +147,7 @@ public final class PostListDetector {
     private final List<int[]> yearHeadings = new ArrayList<>();
     private final Map<Element, String> urlUnder = new IdentityHashMap<>();
     private final Map<Element, String> signatures = new IdentityHashMap<>();
+    private int selectorBudget = SELECTOR_BUDGET;
 
     Layout(Document doc, String base, String pageUrl) {
       this.doc = doc;
@@ -151,13 +157,15 @@ public final class PostListDetector {
 
     Detection detect() {
       int i = 0;
-      for (Element e : doc.getAllElements()) {
+      var all = doc.getAllElements();
+      selectorBudget = Math.max(6, Math.min(SELECTOR_BUDGET, 2_000_000 / Math.max(1, all.size())));
+      for (Element e : all) {
         if (i >= MAX_ELEMENTS) {
           break;
         }
         order.put(e, i++);
         if (isYearLabel(e)) {
-          var m = YEAR_HEADING.matcher(e.text());
+          var m = YEAR_HEADING.matcher(e.childrenSize() == 0 ? e.ownText() : e.text());
           if (m.matches()) {
             yearHeadings.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
           }
@@ -221,22 +229,38 @@ public final class PostListDetector {
       return new Detection(posts, rule(best, extraItems), candidates, "detected");
     }
 
+    private static boolean hasYearDigits(String t) {
+      for (int k = 0; k + 3 < t.length(); k++) {
+        char a = t.charAt(k);
+        char b = t.charAt(k + 1);
+        if (((a == '1' && b == '9') || (a == '2' && b == '0'))
+            && Character.isDigit(t.charAt(k + 2)) && Character.isDigit(t.charAt(k + 3))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** A heading, or a short label standing alone, whose text is a year ("2026", "2025 (12)"). */
     private static boolean isYearLabel(Element e) {
-      if (!e.is(YEAR_LABELS)) {
+      if (!PageText.tag(e, YEAR_LABELS)) {
+        return false;
+      }
+      boolean heading = PageText.tag(e, PageText.HEADING_TAGS);
+      if (!heading && e.childrenSize() > 4) {
         return false;
       }
       String own = e.ownText();
-      boolean heading = e.is("h1, h2, h3, h4, h5, h6");
-      if (own.length() > 40 || e.childrenSize() > 4 || (!heading && own.isBlank())) {
+      if (own.length() > 40 || e.childrenSize() > 4 || (!heading && !hasYearDigits(own))) {
         return false;
       }
-      if (e.text().length() > 40 || !YEAR_HEADING.matcher(e.text()).matches()) {
+      String text = e.childrenSize() == 0 ? own : e.text();
+      if (text.length() > 40 || !hasYearDigits(text) || !YEAR_HEADING.matcher(text).matches()) {
         return false;
       }
       int depth = 0;
       for (Element p = e; p != null && depth < 12; p = p.parent(), depth++) {
-        if (p.is("a, time, footer, nav, button, select, option")) {
+        if (PageText.tag(p, NOT_LABELS)) {
           return false;
         }
       }
@@ -458,7 +482,7 @@ public final class PostListDetector {
     private double itemScore(Element c, Link l, EntryReader.Read read) {
       double s = 0;
       ParsedEntry e = read.entry();
-      if (read.titleElement() != null && read.titleElement().is("h1, h2, h3, h4, h5, h6")) {
+      if (read.titleElement() != null && PageText.tag(read.titleElement(), PageText.HEADING_TAGS)) {
         s += 2;
       }
       if (e.published() != null) {
@@ -573,15 +597,19 @@ public final class PostListDetector {
       if (pos == null) {
         return null;
       }
-      Integer year = null;
-      for (int[] h : yearHeadings) {
-        if (h[0] < pos) {
-          year = h[1];
+      int lo = 0;
+      int hi = yearHeadings.size() - 1;
+      int found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (yearHeadings.get(mid)[0] < pos) {
+          found = mid;
+          lo = mid + 1;
         } else {
-          break;
+          hi = mid - 1;
         }
       }
-      return year;
+      return found < 0 ? null : yearHeadings.get(found)[1];
     }
 
     /**
@@ -699,7 +727,7 @@ public final class PostListDetector {
         }
         EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), contextYear(c));
         boolean looksLikePost =
-            read.titleElement() != null && read.titleElement().is("h1, h2, h3, h4, h5, h6")
+            read.titleElement() != null && PageText.tag(read.titleElement(), PageText.HEADING_TAGS)
                 || read.entry().summaryHtml() != null
                 || seen.contains(l.key());
         if (!looksLikePost) {
@@ -791,20 +819,33 @@ public final class PostListDetector {
       EntryReader.Read r = best.reads().get(0);
       Element link = best.links().get(0).element();
       List<String> items = new ArrayList<>();
+      if (!extraItems.isEmpty()) {
+        List<Element> union = new ArrayList<>(best.containers());
+        extraItems.forEach(union::addAll);
+        Set<Element> want = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        want.addAll(union);
+        String one = itemSelector(union);
+        if (selectsExactly(one, want)) {
+          items.add(one);
+          extraItems = List.of();
+        }
+      }
       for (List<Element> extra : extraItems) {
         String sel = itemSelector(extra);
         if (!items.contains(sel)) {
           items.add(sel);
         }
       }
-      String main = itemSelector(best.containers());
-      if (!items.contains(main)) {
-        items.add(main);
+      if (items.isEmpty() || !extraItems.isEmpty()) {
+        String main = itemSelector(best.containers());
+        if (!items.contains(main)) {
+          items.add(main);
+        }
       }
       String item = String.join(", ", items);
       String title = r.titleElement() == null || r.titleElement() == link ? null : relative(best.containers(), r.titleElement());
       if (title != null && !extraItems.isEmpty()) {
-        title = r.titleElement().is("h1, h2, h3, h4, h5, h6") ? "h1, h2, h3, h4, h5, h6" : null;
+        title = PageText.tag(r.titleElement(), PageText.HEADING_TAGS) ? "h1, h2, h3, h4, h5, h6" : null;
       }
       return new ScrapeRule(
           item,
@@ -829,6 +870,9 @@ public final class PostListDetector {
 
     /** True when {@code selector} picks exactly {@code want} out of the page. */
     private boolean selectsExactly(String selector, Set<Element> want) {
+      if (selectorBudget-- <= 0) {
+        return false;
+      }
       try {
         var found = doc.select(selector);
         if (found.size() != want.size()) {
