@@ -800,8 +800,57 @@ def site_120(rng):
     return s
 
 
+# 121: JSON-LD on the index naming only the three newest posts (headline and url, no dates), a
+# visible list of all posts with "Updated ... · Published ..." meta lines and excerpts
+def site_121(rng):
+    s = Site("121_partial_jsonld", "Ledger", "Ledger team")
+    picks = POSTS[6:16]
+    ds = dates(len(picks), dt.date(2025, 4, 22), rng, step=(6, 18))
+    items, ld = [], []
+    for i, ((t, summ), d) in enumerate(zip(picks, ds)):
+        url = f"/blog/{slugify(t)}/"
+        upd = d + dt.timedelta(days=rng.randint(5, 40))
+        if i % 2 == 0:
+            meta = f"Updated {fmt(upd, 'Mon d, Y')} &middot; Published {fmt(d, 'Mon d, Y')}"
+        else:
+            meta = f"{fmt(d, 'Mon d, Y')} &middot; updated {fmt(upd, 'Mon d, Y')}"
+        items.append(f"""<article class="entry"><h2 class="entry__t"><a href="{url}">{esc(t)}</a></h2><div class="entry__m">{meta}</div><div class="entry__x"><p>{esc(summ)}</p></div></article>""")
+        if i < 3:
+            ld.append({"@type": "BlogPosting", "headline": t, "url": f"http://%%121_partial_jsonld%%{url}"})
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), summ)
+    head = "\n<script type=\"application/ld+json\">" + json.dumps({"@context": "https://schema.org", "@type": "Blog", "name": "Ledger", "blogPost": ld}) + "</script>"
+    body = f"""<div class="hdr"><a href="/">Ledger</a> <a href="/pricing/">Pricing</a> <a href="/blog/">Blog</a> <a href="/login/">Log in</a></div>
+<div class="blog"><h1>The Ledger blog</h1>
+{chr(10).join(items)}
+<div class="pager"><a href="/blog/page/2/">Older entries</a></div></div>
+<div class="ftr">&copy; 2025 Ledger Inc.</div>"""
+    s.add_page("/", shell("Blog — Ledger", body, head))
+    return s
+
+
+# 122: microformats h-feed whose h-entries mark name, url and published date but no p-summary;
+# the visible excerpt is a plain paragraph
+def site_122(rng):
+    s = Site("122_hfeed_no_summary", "Indie Notes", "Sol")
+    picks = POSTS[16:25]
+    ds = dates(len(picks), dt.date(2025, 7, 7), rng, step=(3, 15))
+    items = []
+    for (t, summ), d in zip(picks, ds):
+        url = f"/notes/{slugify(t)}/"
+        items.append(f"""<li class="h-entry"><a class="u-url p-name" href="{url}">{esc(t)}</a> <time class="dt-published" datetime="{d.isoformat()}">{fmt(d, 'd Mon Y')}</time><p>{esc(summ)}</p></li>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), summ)
+    body = f"""<header><a href="/" class="h-card">Sol</a> <a href="/about/">about</a></header>
+<main class="h-feed"><h1 class="p-name">Notes</h1><ul class="notes">
+{chr(10).join(items)}
+</ul></main>"""
+    s.add_page("/", shell("Notes — Indie Notes", body))
+    return s
+
+
 SITES = [site_100, site_101, site_102, site_103, site_104, site_105, site_106, site_107, site_108,
-         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120]
+         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120, site_121, site_122]
 
 
 def main():

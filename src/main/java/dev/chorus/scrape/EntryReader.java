@@ -134,6 +134,8 @@ final class EntryReader {
       }
     }
     if (published == null) {
+      FuzzyDate updated = null;
+      Element updatedElement = null;
       int seen = 0;
       for (Element e : bounded(container, extras)) {
         if (++seen > MAX_ELEMENTS) {
@@ -152,7 +154,14 @@ final class EntryReader {
         if (text.length() > 80 || text.isBlank()) {
           continue;
         }
-        Optional<FuzzyDate> d = HumanDates.parse(text, contextYear);
+        Optional<FuzzyDate> d = HumanDates.published(text, contextYear);
+        if (d.isEmpty() && HumanDates.mentionsUpdate(text)) {
+          if (updated == null) {
+            updated = HumanDates.parse(text, contextYear).orElse(null);
+            updatedElement = e;
+          }
+          continue;
+        }
         if (d.isEmpty() && text.length() <= 30) {
           d = attributeDate(e);
         }
@@ -161,6 +170,10 @@ final class EntryReader {
           dateElement = e;
           break;
         }
+      }
+      if (published == null && updated != null) {
+        published = updated;
+        dateElement = updatedElement;
       }
     }
 

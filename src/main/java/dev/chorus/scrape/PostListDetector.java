@@ -111,9 +111,64 @@ public final class PostListDetector {
                 null);
             default -> detected.rule();
           };
-      return new Detection(structured, rule, detected.candidates(), method);
+      return reconcile(structured, rule, method, detected);
     }
     return detected;
+  }
+
+  /**
+   * Structured data and the layout read together: when the page shows more posts than its
+   * structured data names (and shows most of those), the layout's list with gaps filled from the
+   * structured data; otherwise the structured posts with gaps filled from what the layout shows.
+   */
+  private static Detection reconcile(
+      List<ParsedEntry> structured, ScrapeRule rule, String method, Detection detected) {
+    Map<String, ParsedEntry> shown = new HashMap<>();
+    for (ParsedEntry e : detected.posts()) {
+      shown.putIfAbsent(Addresses.key(e.url()), e);
+    }
+    Map<String, ParsedEntry> named = new HashMap<>();
+    int covered = 0;
+    for (ParsedEntry e : structured) {
+      String key = Addresses.key(e.url());
+      named.putIfAbsent(key, e);
+      if (shown.containsKey(key)) {
+        covered++;
+      }
+    }
+    if (detected.posts().size() > structured.size() && covered * 10 >= structured.size() * 8) {
+      List<ParsedEntry> posts = new ArrayList<>();
+      for (ParsedEntry e : detected.posts()) {
+        ParsedEntry s = named.get(Addresses.key(e.url()));
+        posts.add(s == null ? e : fill(e, s));
+      }
+      return new Detection(posts, detected.rule(), detected.candidates(), detected.method());
+    }
+    List<ParsedEntry> posts = new ArrayList<>();
+    for (ParsedEntry e : structured) {
+      ParsedEntry d = shown.get(Addresses.key(e.url()));
+      posts.add(d == null ? e : fill(e, d));
+    }
+    return new Detection(posts, rule, detected.candidates(), method);
+  }
+
+  private static ParsedEntry fill(ParsedEntry a, ParsedEntry b) {
+    ParsedEntry r = a;
+    if (r.title() == null) {
+      r = r.withTitle(b.title());
+    }
+    if (r.published() == null
+        || (b.published() != null && b.published().precision().compareTo(r.published().precision()) > 0
+            && b.published().iso().startsWith(r.published().iso()))) {
+      r = r.withPublished(b.published() != null ? b.published() : r.published());
+    }
+    if (r.summaryHtml() == null) {
+      r = r.withSummaryHtml(b.summaryHtml());
+    }
+    if (r.author() == null) {
+      r = r.withAuthor(b.author());
+    }
+    return r;
   }
 
   private static String baseOf(Document doc, String pageUrl) {
@@ -756,24 +811,6 @@ public final class PostListDetector {
       return new ArrayList<>(byKey.values());
     }
 
-    private static ParsedEntry fill(ParsedEntry a, ParsedEntry b) {
-      ParsedEntry r = a;
-      if (r.title() == null) {
-        r = r.withTitle(b.title());
-      }
-      if (r.published() == null
-          || (b.published() != null && b.published().precision().compareTo(r.published().precision()) > 0
-              && b.published().iso().startsWith(r.published().iso()))) {
-        r = r.withPublished(b.published() != null ? b.published() : r.published());
-      }
-      if (r.summaryHtml() == null) {
-        r = r.withSummaryHtml(b.summaryHtml());
-      }
-      if (r.author() == null) {
-        r = r.withAuthor(b.author());
-      }
-      return r;
-    }
 
     private String selectorFor(Element target) {
       List<String> parts = new ArrayList<>();
