@@ -55,7 +55,59 @@ public final class HumanDates {
   private static final Pattern ANY_MONTH =
       Pattern.compile("\\b" + MONTH + "(?![a-z])", Pattern.CASE_INSENSITIVE);
 
+  private static final Pattern UPDATED =
+      Pattern.compile("(?i)\\b(?:last\\s+)?(?:updated|modified|edited|revised)\\b");
+  private static final Pattern PUBLISHED =
+      Pattern.compile("(?i)\\b(?:published|posted|written|created)\\b");
+
   private HumanDates() {}
+
+  /**
+   * The publication date in a text that may also carry an update date ("Published Oct 9, 2024 ·
+   * Updated Nov 2, 2024", "Updated Nov 2 · Oct 9, 2024"); empty when the only date is an update.
+   */
+  public static Optional<FuzzyDate> published(String text, Integer contextYear) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    Matcher u = UPDATED.matcher(text);
+    if (!u.find()) {
+      return parse(text, contextYear);
+    }
+    Matcher p = PUBLISHED.matcher(text);
+    if (p.find()) {
+      String after = text.substring(p.end());
+      Matcher u2 = UPDATED.matcher(after);
+      if (u2.find()) {
+        after = after.substring(0, u2.start());
+      }
+      Optional<FuzzyDate> d = parse(after, contextYear);
+      if (d.isPresent()) {
+        return d;
+      }
+    }
+    Optional<FuzzyDate> before = parse(text.substring(0, u.start()), contextYear);
+    if (before.isPresent()) {
+      return before;
+    }
+    // "Updated Nov 2, 2024 · Oct 9, 2024": a second date after the update's
+    String rest = text.substring(u.end());
+    Matcher first = FIRST_DATE.matcher(rest);
+    if (first.find()) {
+      return parse(rest.substring(first.end()), contextYear);
+    }
+    return Optional.empty();
+  }
+
+  private static final Pattern FIRST_DATE =
+      Pattern.compile(
+          "(?i)(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+" + MONTH + ",?\\s+\\d{4}|" + MONTH
+              + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})");
+
+  /** True when the text speaks of an update ("Updated", "Last modified"). */
+  public static boolean mentionsUpdate(String text) {
+    return text != null && UPDATED.matcher(text).find();
+  }
 
   /** The date written in {@code text}, without a year from context. */
   public static Optional<FuzzyDate> parse(String text) {
@@ -193,7 +245,12 @@ public final class HumanDates {
         int sign = digits.charAt(0) == '-' ? -1 : 1;
         offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
       }
-      return FuzzyDate.ofInstant(local.toInstant(offset));
+      java.time.Instant instant = local.toInstant(offset);
+      if (!instant.atOffset(ZoneOffset.UTC).toLocalDate().equals(local.toLocalDate())) {
+        // the writer's calendar day is the one people see; do not move the post to another day
+        return day(local.getYear(), local.getMonthValue(), local.getDayOfMonth());
+      }
+      return FuzzyDate.ofInstant(instant);
     } catch (DateTimeException | NumberFormatException e) {
       return null;
     }

@@ -17,7 +17,15 @@ final class PageText {
           "previous", "prev", "older posts", "newer posts", "older", "newer");
   private static final Pattern ARROWS = Pattern.compile("[\\s→»›>…\\-–—.]+");
 
+  /** Heading tag names. */
+  static final Set<String> HEADING_TAGS = Set.of("h1", "h2", "h3", "h4", "h5", "h6");
+
   private PageText() {}
+
+  /** True when the element's tag is one of {@code names} (cheaper than {@code Element.is}). */
+  static boolean tag(Element e, Set<String> names) {
+    return e != null && names.contains(e.normalName());
+  }
 
   static String clean(String text) {
     if (text == null) {

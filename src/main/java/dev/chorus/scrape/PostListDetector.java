@@ -46,12 +46,25 @@ public final class PostListDetector {
           "(?i)(^|[\\s_-])(nav|navbar|navigation|menu|menus|sidebar|widget|widgets|footer"
               + "|breadcrumbs?|pagination|pager|share|sharing|social|related|toc|comments?|header"
               + "|masthead|topbar|cookie|banner|tags|tagcloud|categories|blogroll)([\\s_-]|$)");
-  private static final Pattern YEAR_HEADING = Pattern.compile("^\\s*((?:19|20)\\d\\d)\\s*$");
+  private static final Pattern YEAR_HEADING =
+      Pattern.compile(
+          "(?i)^\\s*(?:(?:posts?|writing|articles?|archive|notes|essays)\\s+(?:from|in|of)\\s+)?((?:19|20)\\d\\d)"
+              + "(?:\\s*[(\\[·—–-]?\\s*\\d+\\s*(?:posts?|articles?|entries|notes|essays)?\\s*[)\\]]?)?\\s*:?\\s*$");
+  private static final Set<String> YEAR_LABELS =
+      Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "th", "legend", "div", "span", "p",
+          "strong", "b", "li", "header");
+  private static final Set<String> NOT_LABELS =
+      Set.of("a", "time", "footer", "nav", "button", "select", "option");
+  /** Most whole-page selector evaluations spent on making the rule's item selector short. */
+  private static final int SELECTOR_BUDGET = 80;
+  /** A date archive: /2024/, /2024/10/, /blog/2024/10/09/, with no post slug after it. */
+  private static final Pattern ARCHIVE_PATH =
+      Pattern.compile("(?:/[^/]+)?/(?:19|20)\\d\\d(?:/\\d\\d?){0,2}/?");
   private static final Pattern DATE_PATH = Pattern.compile(".*/(19|20)\\d\\d/(\\d\\d/)?.*");
   private static final Pattern SAFE_CLASS = Pattern.compile("-?[A-Za-z_][A-Za-z0-9_-]*");
   private static final Pattern VOLATILE_CLASS =
       Pattern.compile(
-          "(?i).*\\d.*|(category|tag|format|type|status|post-format)-.*|first|last|odd|even"
+          "(?i).*[-_]\\d+$|.*\\d{3,}.*|(category|tag|format|type|status|post-format)-.*|first|last|odd|even"
               + "|active|current|sticky|featured|hentry|is-.*|has-.*");
 
   /** Finds the posts the page lists; never throws, and returns no posts when it finds none. */
@@ -98,9 +111,64 @@ public final class PostListDetector {
                 null);
             default -> detected.rule();
           };
-      return new Detection(structured, rule, detected.candidates(), method);
+      return reconcile(structured, rule, method, detected);
     }
     return detected;
+  }
+
+  /**
+   * Structured data and the layout read together: when the page shows more posts than its
+   * structured data names (and shows most of those), the layout's list with gaps filled from the
+   * structured data; otherwise the structured posts with gaps filled from what the layout shows.
+   */
+  private static Detection reconcile(
+      List<ParsedEntry> structured, ScrapeRule rule, String method, Detection detected) {
+    Map<String, ParsedEntry> shown = new HashMap<>();
+    for (ParsedEntry e : detected.posts()) {
+      shown.putIfAbsent(Addresses.key(e.url()), e);
+    }
+    Map<String, ParsedEntry> named = new HashMap<>();
+    int covered = 0;
+    for (ParsedEntry e : structured) {
+      String key = Addresses.key(e.url());
+      named.putIfAbsent(key, e);
+      if (shown.containsKey(key)) {
+        covered++;
+      }
+    }
+    if (detected.posts().size() > structured.size() && covered * 10 >= structured.size() * 8) {
+      List<ParsedEntry> posts = new ArrayList<>();
+      for (ParsedEntry e : detected.posts()) {
+        ParsedEntry s = named.get(Addresses.key(e.url()));
+        posts.add(s == null ? e : fill(e, s));
+      }
+      return new Detection(posts, detected.rule(), detected.candidates(), detected.method());
+    }
+    List<ParsedEntry> posts = new ArrayList<>();
+    for (ParsedEntry e : structured) {
+      ParsedEntry d = shown.get(Addresses.key(e.url()));
+      posts.add(d == null ? e : fill(e, d));
+    }
+    return new Detection(posts, rule, detected.candidates(), method);
+  }
+
+  private static ParsedEntry fill(ParsedEntry a, ParsedEntry b) {
+    ParsedEntry r = a;
+    if (r.title() == null) {
+      r = r.withTitle(b.title());
+    }
+    if (r.published() == null
+        || (b.published() != null && b.published().precision().compareTo(r.published().precision()) > 0
+            && b.published().iso().startsWith(r.published().iso()))) {
+      r = r.withPublished(b.published() != null ? b.published() : r.published());
+    }
+    if (r.summaryHtml() == null) {
+      r = r.withSummaryHtml(b.summaryHtml());
+    }
+    if (r.author() == null) {
+      r = r.withAuthor(b.author());
+    }
+    return r;
   }
 
   private static String baseOf(Document doc, String pageUrl) {
@@ -122,6 +190,9 @@ public final class PostListDetector {
       String path, List<Link> links, List<Element> containers, String itemSelector,
       double score, List<EntryReader.Read> reads) {}
 
+  /** Most following siblings read as part of a post that its container does not wrap. */
+  private static final int MAX_SIBLINGS = 6;
+
   /** Layout-based detection over one parsed page. */
   private static final class Layout {
     private final Document doc;
@@ -131,6 +202,7 @@ public final class PostListDetector {
     private final List<int[]> yearHeadings = new ArrayList<>();
     private final Map<Element, String> urlUnder = new IdentityHashMap<>();
     private final Map<Element, String> signatures = new IdentityHashMap<>();
+    private int selectorBudget = SELECTOR_BUDGET;
 
     Layout(Document doc, String base, String pageUrl) {
       this.doc = doc;
@@ -140,13 +212,15 @@ public final class PostListDetector {
 
     Detection detect() {
       int i = 0;
-      for (Element e : doc.getAllElements()) {
+      var all = doc.getAllElements();
+      selectorBudget = Math.max(6, Math.min(SELECTOR_BUDGET, 2_000_000 / Math.max(1, all.size())));
+      for (Element e : all) {
         if (i >= MAX_ELEMENTS) {
           break;
         }
         order.put(e, i++);
-        if (e.is("h1, h2, h3, h4, h5, h6")) {
-          var m = YEAR_HEADING.matcher(e.text());
+        if (isYearLabel(e)) {
+          var m = YEAR_HEADING.matcher(e.childrenSize() == 0 ? e.ownText() : e.text());
           if (m.matches()) {
             yearHeadings.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
           }
@@ -187,10 +261,65 @@ public final class PostListDetector {
       for (int k = 0; k < best.links().size(); k++) {
         entries.add(new Positioned(best.links().get(k).order(), best.reads().get(k).entry()));
       }
-      List<String> extraSelectors = addFeatured(best, links, entries);
+      List<Group> chosen = new ArrayList<>(List.of(best));
+      List<List<Element>> extraItems = new ArrayList<>();
+      for (int k = 1; k < groups.size() && k < 40; k++) {
+        Group g = groups.get(k);
+        if (g.score() < 3.0) {
+          break;
+        }
+        if (companion(g, chosen)) {
+          chosen.add(g);
+          extraItems.add(g.containers());
+          for (int j = 0; j < g.links().size(); j++) {
+            entries.add(new Positioned(g.links().get(j).order(), g.reads().get(j).entry()));
+          }
+        }
+      }
+      for (Element f : addFeatured(chosen, links, entries)) {
+        extraItems.add(List.of(f));
+      }
       entries.sort(Comparator.comparingInt(Positioned::order));
       List<ParsedEntry> posts = merge(entries);
-      return new Detection(posts, rule(best, extraSelectors), candidates, "detected");
+      return new Detection(posts, rule(best, extraItems), candidates, "detected");
+    }
+
+    private static boolean hasYearDigits(String t) {
+      for (int k = 0; k + 3 < t.length(); k++) {
+        char a = t.charAt(k);
+        char b = t.charAt(k + 1);
+        if (((a == '1' && b == '9') || (a == '2' && b == '0'))
+            && Character.isDigit(t.charAt(k + 2)) && Character.isDigit(t.charAt(k + 3))) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** A heading, or a short label standing alone, whose text is a year ("2026", "2025 (12)"). */
+    private static boolean isYearLabel(Element e) {
+      if (!PageText.tag(e, YEAR_LABELS)) {
+        return false;
+      }
+      boolean heading = PageText.tag(e, PageText.HEADING_TAGS);
+      if (!heading && e.childrenSize() > 4) {
+        return false;
+      }
+      String own = e.ownText();
+      if (own.length() > 40 || e.childrenSize() > 4 || (!heading && !hasYearDigits(own))) {
+        return false;
+      }
+      String text = e.childrenSize() == 0 ? own : e.text();
+      if (text.length() > 40 || !hasYearDigits(text) || !YEAR_HEADING.matcher(text).matches()) {
+        return false;
+      }
+      int depth = 0;
+      for (Element p = e; p != null && depth < 12; p = p.parent(), depth++) {
+        if (PageText.tag(p, NOT_LABELS)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private static double round(double v) {
@@ -270,6 +399,67 @@ public final class PostListDetector {
       return sb.toString();
     }
 
+    /**
+     * For containers that are siblings with other elements between them (a {@code <dt>} and its
+     * {@code <dd>}, a heading followed by a date line and an excerpt), the elements following each
+     * container up to the next one; empty lists when the containers wrap their posts.
+     */
+    private List<List<Element>> siblingExtras(List<Link> group, List<Element> containers) {
+      List<List<Element>> none = new ArrayList<>();
+      containers.forEach(c -> none.add(List.of()));
+      int n = containers.size();
+      if (n < 2) {
+        return none;
+      }
+      Element parent = containers.get(0).parent();
+      Set<Element> mine = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      for (Element c : containers) {
+        if (c.parent() != parent || parent == null || !mine.add(c)) {
+          return none;
+        }
+      }
+      List<List<Element>> out = new ArrayList<>();
+      int gaps = 0;
+      int typical = 0;
+      for (int k = 0; k < n; k++) {
+        Element c = containers.get(k);
+        String key = group.get(k).key();
+        boolean last = k == n - 1;
+        List<Element> after = new ArrayList<>();
+        Element sib = c.nextElementSibling();
+        while (sib != null && !mine.contains(sib) && after.size() < MAX_SIBLINGS) {
+          if (!onlyLinksTo(sib, key)) {
+            break;
+          }
+          if (last && after.size() >= typical) {
+            break;
+          }
+          after.add(sib);
+          sib = sib.nextElementSibling();
+        }
+        if (!last) {
+          if (sib == null || !mine.contains(sib)) {
+            return none;
+          }
+          if (!after.isEmpty()) {
+            gaps++;
+          }
+          typical = Math.max(typical, after.size());
+        }
+        out.add(after);
+      }
+      return gaps * 10 >= (n - 1) * 7 ? out : none;
+    }
+
+    /** True when every link under {@code e} points at the post {@code key}. */
+    private boolean onlyLinksTo(Element e, String key) {
+      String under = urlUnder.get(e);
+      if (under != null) {
+        return under.equals(key);
+      }
+      return e.selectFirst("a[href]") == null;
+    }
+
     /** Within the group, how far up a link's own container reaches. */
     private int reach(Element a, Map<Element, Set<String>> groupUrls) {
       int up = 0;
@@ -305,17 +495,27 @@ public final class PostListDetector {
         up = Math.min(up, reach(l.element(), groupUrls));
       }
       List<Element> containers = new ArrayList<>();
-      List<EntryReader.Read> reads = new ArrayList<>();
-      double itemTotal = 0;
-      Map<String, Integer> prefixes = new HashMap<>();
-      Set<String> texts = new HashSet<>();
       for (Link l : group) {
         Element c = l.element();
         for (int k = 0; k < up && c.parent() != null; k++) {
           c = c.parent();
         }
         containers.add(c);
-        EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), contextYear(c));
+      }
+      List<List<Element>> extras = siblingExtras(group, containers);
+      List<EntryReader.Read> reads = new ArrayList<>();
+      double itemTotal = 0;
+      Map<String, Integer> prefixes = new HashMap<>();
+      Set<String> texts = new HashSet<>();
+      for (int k = 0; k < group.size(); k++) {
+        Link l = group.get(k);
+        Element c = containers.get(k);
+        Integer year = contextYear(c);
+        EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), year);
+        if (!extras.get(k).isEmpty()
+            && (read.entry().published() == null || read.entry().summaryHtml() == null)) {
+          read = EntryReader.read(c, extras.get(k), l.element(), l.url(), year);
+        }
         reads.add(read);
         itemTotal += itemScore(c, l, read);
         prefixes.merge(prefix(l.url()), 1, Integer::sum);
@@ -337,7 +537,7 @@ public final class PostListDetector {
     private double itemScore(Element c, Link l, EntryReader.Read read) {
       double s = 0;
       ParsedEntry e = read.entry();
-      if (read.titleElement() != null && read.titleElement().is("h1, h2, h3, h4, h5, h6")) {
+      if (read.titleElement() != null && PageText.tag(read.titleElement(), PageText.HEADING_TAGS)) {
         s += 2;
       }
       if (e.published() != null) {
@@ -347,6 +547,9 @@ public final class PostListDetector {
         s += 1;
       }
       String text = PageText.clean(l.element().text());
+      if (text != null && text.length() <= 30 && e.title() == null && HumanDates.parse(text).isPresent()) {
+        s -= 2;
+      }
       if (text == null && read.titleElement() == null && e.summaryHtml() == null) {
         s -= 1;
       } else if (text != null && PageText.isGeneric(text)) {
@@ -372,6 +575,9 @@ public final class PostListDetector {
       }
       if (url.contains("?") && (url.contains("page=") || url.contains("replytocom"))) {
         return -2;
+      }
+      if (ARCHIVE_PATH.matcher(path).matches()) {
+        return -3;
       }
       String last = segments[segments.length - 1].replaceAll("\\.html?$", "");
       if (last.matches("\\d+") && segments.length >= 2 && segments[segments.length - 2].equalsIgnoreCase("page")) {
@@ -446,28 +652,107 @@ public final class PostListDetector {
       if (pos == null) {
         return null;
       }
-      Integer year = null;
-      for (int[] h : yearHeadings) {
-        if (h[0] < pos) {
-          year = h[1];
+      int lo = 0;
+      int hi = yearHeadings.size() - 1;
+      int found = -1;
+      while (lo <= hi) {
+        int mid = (lo + hi) >>> 1;
+        if (yearHeadings.get(mid)[0] < pos) {
+          found = mid;
+          lo = mid + 1;
         } else {
-          break;
+          hi = mid - 1;
         }
       }
-      return year;
+      return found < 0 ? null : yearHeadings.get(found)[1];
+    }
+
+    /**
+     * True when {@code g} is a second list of the same blog's posts next to the chosen ones ("Latest"
+     * cards, then "Older posts" rows): same kind of post address, in the content, titled links, and
+     * at least one post the chosen lists do not show.
+     */
+    private boolean companion(Group g, List<Group> chosen) {
+      Map<String, Integer> mainPrefixes = new HashMap<>();
+      Set<String> keys = new HashSet<>();
+      for (Group c : chosen) {
+        for (Link l : c.links()) {
+          mainPrefixes.merge(prefix(l.url()), 1, Integer::sum);
+          keys.add(l.key());
+        }
+      }
+      String mainPrefix =
+          mainPrefixes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+      int n = g.links().size();
+      int samePrefix = 0;
+      int fresh = 0;
+      int titled = 0;
+      double urls = 0;
+      for (int k = 0; k < n; k++) {
+        Link l = g.links().get(k);
+        if (prefix(l.url()).equals(mainPrefix)) {
+          samePrefix++;
+        }
+        if (!keys.contains(l.key())) {
+          fresh++;
+        }
+        String t = g.reads().get(k).entry().title();
+        if (t != null && !PageText.isGeneric(t) && PageText.words(t) >= 2) {
+          titled++;
+        }
+        urls += urlScore(l.url());
+      }
+      if (fresh == 0 || samePrefix * 10 < n * 8 || titled * 10 < n * 8 || urls <= 0) {
+        return false;
+      }
+      Set<Element> mine = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      Set<Element> theirs = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      mine.addAll(g.containers());
+      chosen.forEach(c -> theirs.addAll(c.containers()));
+      for (Element c : g.containers()) {
+        if (inChrome(c) || hasAncestorIn(c, theirs)) {
+          return false;
+        }
+      }
+      for (Element o : theirs) {
+        if (hasAncestorIn(o, mine)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static boolean hasAncestorIn(Element e, Set<Element> set) {
+      int depth = 0;
+      for (Element p = e; p != null && depth < MAX_DEPTH; p = p.parent(), depth++) {
+        if (set.contains(p)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Adds posts linked outside the chosen group (a featured block), if they look alike. */
-    private List<String> addFeatured(Group best, List<Link> all, List<Positioned> entries) {
+    private List<Element> addFeatured(List<Group> chosen, List<Link> all, List<Positioned> entries) {
       Map<String, Integer> prefixes = new HashMap<>();
       Set<String> groupElements = new HashSet<>();
-      for (Link l : best.links()) {
-        prefixes.merge(prefix(l.url()), 1, Integer::sum);
-        groupElements.add(l.path());
-      }
-      Set<String> selectors = new java.util.LinkedHashSet<>();
       Set<String> seen = new HashSet<>();
-      best.links().forEach(l -> seen.add(l.key()));
+      List<Element> chosenContainers = new ArrayList<>();
+      for (Group g : chosen) {
+        for (Link l : g.links()) {
+          prefixes.merge(prefix(l.url()), 1, Integer::sum);
+          groupElements.add(l.path());
+          seen.add(l.key());
+        }
+        chosenContainers.addAll(g.containers());
+      }
+      List<Element> featured = new ArrayList<>();
+      Map<String, Integer> firstOrder = new HashMap<>();
+      for (Group g : chosen) {
+        for (Link l : g.links()) {
+          firstOrder.merge(l.key(), l.order(), Math::min);
+        }
+      }
       for (Link l : all) {
         if (groupElements.contains(l.path())) {
           continue;
@@ -480,7 +765,7 @@ public final class PostListDetector {
         if (text != null && PageText.isGeneric(text)) {
           continue;
         }
-        if (best.containers().stream().anyMatch(c -> EntryReader.isInside(l.element(), c))) {
+        if (chosenContainers.stream().anyMatch(c -> EntryReader.isInside(l.element(), c))) {
           continue;
         }
         Element c = l.element();
@@ -497,16 +782,18 @@ public final class PostListDetector {
         }
         EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), contextYear(c));
         boolean looksLikePost =
-            read.titleElement() != null && read.titleElement().is("h1, h2, h3, h4, h5, h6")
+            read.titleElement() != null && PageText.tag(read.titleElement(), PageText.HEADING_TAGS)
                 || read.entry().summaryHtml() != null
                 || seen.contains(l.key());
         if (!looksLikePost) {
           continue;
         }
         entries.add(new Positioned(l.order(), read.entry()));
-        selectors.add(selectorFor(c));
+        if (!seen.contains(l.key()) || l.order() < firstOrder.getOrDefault(l.key(), Integer.MAX_VALUE)) {
+          featured.add(c);
+        }
       }
-      return new ArrayList<>(selectors);
+      return featured;
     }
 
     private static List<ParsedEntry> merge(List<Positioned> entries) {
@@ -524,24 +811,6 @@ public final class PostListDetector {
       return new ArrayList<>(byKey.values());
     }
 
-    private static ParsedEntry fill(ParsedEntry a, ParsedEntry b) {
-      ParsedEntry r = a;
-      if (r.title() == null) {
-        r = r.withTitle(b.title());
-      }
-      if (r.published() == null
-          || (b.published() != null && b.published().precision().compareTo(r.published().precision()) > 0
-              && b.published().iso().startsWith(r.published().iso()))) {
-        r = r.withPublished(b.published() != null ? b.published() : r.published());
-      }
-      if (r.summaryHtml() == null) {
-        r = r.withSummaryHtml(b.summaryHtml());
-      }
-      if (r.author() == null) {
-        r = r.withAuthor(b.author());
-      }
-      return r;
-    }
 
     private String selectorFor(Element target) {
       List<String> parts = new ArrayList<>();
@@ -582,20 +851,216 @@ public final class PostListDetector {
       return sb.toString();
     }
 
-    private ScrapeRule rule(Group best, List<String> extraSelectors) {
+    private ScrapeRule rule(Group best, List<List<Element>> extraItems) {
       Element c = best.containers().get(0);
       EntryReader.Read r = best.reads().get(0);
       Element link = best.links().get(0).element();
-      String item = best.itemSelector();
-      for (String extra : extraSelectors) {
-        item = extra + ", " + item;
+      List<String> items = new ArrayList<>();
+      if (!extraItems.isEmpty()) {
+        List<Element> union = new ArrayList<>(best.containers());
+        extraItems.forEach(union::addAll);
+        Set<Element> want = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        want.addAll(union);
+        String one = itemSelector(union);
+        if (selectsExactly(one, want)) {
+          items.add(one);
+          extraItems = List.of();
+        }
       }
-      String title = r.titleElement() == null || r.titleElement() == link ? null : r.titleElement().normalName();
-      if (title != null && !extraSelectors.isEmpty()) {
-        title = "h1, h2, h3, h4, h5, h6";
+      for (List<Element> extra : extraItems) {
+        String sel = itemSelector(extra);
+        if (!items.contains(sel)) {
+          items.add(sel);
+        }
+      }
+      if (items.isEmpty() || !extraItems.isEmpty()) {
+        String main = itemSelector(best.containers());
+        if (!items.contains(main)) {
+          items.add(main);
+        }
+      }
+      String item = String.join(", ", items);
+      String title = r.titleElement() == null || r.titleElement() == link ? null : relative(best.containers(), r.titleElement());
+      if (title != null && !extraItems.isEmpty()) {
+        title = PageText.tag(r.titleElement(), PageText.HEADING_TAGS) ? "h1, h2, h3, h4, h5, h6" : null;
       }
       return new ScrapeRule(
-          item, title, relative(c, link), relative(c, r.dateElement()), relative(c, r.summaryElement()), null);
+          item,
+          title,
+          relative(best.containers(), link),
+          relative(best.containers(), r.dateElement()),
+          relative(best.containers(), r.summaryElement()),
+          null);
+    }
+
+    /** Classes usable in a selector, in the order to try them: plain words before hashed names. */
+    private static List<String> usableClasses(Element e) {
+      List<String> out = new ArrayList<>();
+      for (String cl : e.classNames()) {
+        if (SAFE_CLASS.matcher(cl).matches() && cl.length() <= 60 && !cl.startsWith("-")) {
+          out.add(cl);
+        }
+      }
+      out.sort(Comparator.comparing((String cl) -> cl.matches(".*\\d.*")).thenComparing(cl -> -cl.length()));
+      return out;
+    }
+
+    /** True when {@code selector} picks exactly {@code want} out of the page. */
+    private boolean selectsExactly(String selector, Set<Element> want) {
+      if (selectorBudget-- <= 0) {
+        return false;
+      }
+      try {
+        var found = doc.select(selector);
+        if (found.size() != want.size()) {
+          return false;
+        }
+        for (Element e : found) {
+          if (!want.contains(e)) {
+            return false;
+          }
+        }
+        return true;
+      } catch (RuntimeException e) {
+        return false;
+      }
+    }
+
+    /**
+     * A short selector that picks exactly these containers: a class they share (with or without
+     * the tag), then that under its parent, then longer ancestor paths; the full path otherwise.
+     */
+    private String itemSelector(List<Element> targets) {
+      Element first = targets.get(0);
+      String fallback = selectorFor(first);
+      try {
+        Set<Element> want = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        want.addAll(targets);
+        String tag = first.normalName();
+        boolean sameTag = want.stream().allMatch(e -> e.normalName().equals(tag));
+        List<String> common = new ArrayList<>();
+        for (String cl : usableClasses(first)) {
+          if (want.size() > 1 && VOLATILE_CLASS.matcher(cl).matches() && !cl.matches(".*[_-][a-zA-Z0-9]{4,}$")) {
+            continue;
+          }
+          if (want.stream().limit(500).allMatch(e -> e.hasClass(cl))) {
+            common.add(cl);
+          }
+          if (common.size() >= 6) {
+            break;
+          }
+        }
+        List<String> tries = new ArrayList<>();
+        for (String cl : common) {
+          tries.add("." + cl);
+          if (sameTag) {
+            tries.add(tag + "." + cl);
+          }
+        }
+        String own = sameTag ? tag : "*";
+        if (common.size() > 1) {
+          own = own + "." + String.join(".", common);
+          tries.add(own);
+        } else if (common.size() == 1) {
+          own = own + "." + common.get(0);
+        }
+        List<String> path = new ArrayList<>();
+        Element parent = first.parent();
+        boolean oneParent = want.stream().allMatch(e -> e.parent() == parent);
+        int depth = 0;
+        for (Element a = parent; a != null && !a.normalName().equals("html") && depth < 6; a = a.parent(), depth++) {
+          path.add(0, signature(a));
+          tries.add(String.join(" > ", path) + " > " + own);
+          if (a.id().length() > 0 && SAFE_CLASS.matcher(a.id()).matches() && !a.id().matches(".*\\d{3,}.*")) {
+            tries.add("#" + a.id() + " > " + own);
+          }
+          if (oneParent && depth == 0) {
+            for (String cl : usableClasses(a)) {
+              tries.add("." + cl + " > " + own);
+            }
+          }
+        }
+        int attempts = 0;
+        for (String t : tries) {
+          if (++attempts > 40) {
+            break;
+          }
+          if (selectsExactly(t, want)) {
+            return t;
+          }
+        }
+        if (selectsExactly(fallback, want)) {
+          return fallback;
+        }
+        if (want.size() == 1) {
+          String exact = nthPath(first);
+          if (selectsExactly(exact, want)) {
+            return exact;
+          }
+        }
+      } catch (RuntimeException e) {
+        return fallback;
+      }
+      return fallback;
+    }
+
+    /** A path naming each element by its tag and position among siblings of that tag. */
+    private static String nthPath(Element target) {
+      List<String> parts = new ArrayList<>();
+      int depth = 0;
+      for (Element e = target; e != null && !e.normalName().equals("html") && depth < MAX_DEPTH; e = e.parent(), depth++) {
+        if (e.normalName().equals("body")) {
+          parts.add("body");
+          break;
+        }
+        int k = 1;
+        for (Element s = e.previousElementSibling(); s != null; s = s.previousElementSibling()) {
+          if (s.normalName().equals(e.normalName())) {
+            k++;
+          }
+        }
+        parts.add(e.normalName() + ":nth-of-type(" + k + ")");
+      }
+      java.util.Collections.reverse(parts);
+      return String.join(" > ", parts);
+    }
+
+    /**
+     * A selector, relative to the first container, for {@code target}: one of its classes when
+     * that finds it and finds something in most other containers, else the path of signatures.
+     */
+    private String relative(List<Element> containers, Element target) {
+      Element container = containers.get(0);
+      String path = relative(container, target);
+      if (path == null) {
+        return null;
+      }
+      List<String> tries = new ArrayList<>();
+      for (String cl : usableClasses(target)) {
+        tries.add(target.normalName() + "." + cl);
+      }
+      tries.add(target.normalName());
+      tries.add(path);
+      for (String t : tries) {
+        try {
+          if (container.selectFirst(t) != target) {
+            continue;
+          }
+          int hits = 0;
+          int n = Math.min(containers.size(), 200);
+          for (int k = 0; k < n; k++) {
+            if (containers.get(k).selectFirst(t) != null) {
+              hits++;
+            }
+          }
+          if (hits * 10 >= n * 8) {
+            return t;
+          }
+        } catch (RuntimeException e) {
+          // try the next
+        }
+      }
+      return path;
     }
   }
 

@@ -113,6 +113,7 @@ public final class PostPageReader {
       return null;
     }
     Element root = scope;
+    FuzzyDate updated = null;
     for (Element e : (Iterable<Element>) () -> root.stream().limit(5000).iterator()) {
       if (inChrome(e, root)) {
         continue;
@@ -121,12 +122,15 @@ public final class PostPageReader {
       if (text.isBlank() || text.length() > 60) {
         continue;
       }
-      Optional<FuzzyDate> d = HumanDates.parse(text);
+      Optional<FuzzyDate> d = HumanDates.published(text, null);
+      if (d.isEmpty() && updated == null && HumanDates.mentionsUpdate(text)) {
+        updated = HumanDates.parse(text).filter(x -> x.precision().compareTo(FuzzyDate.Precision.MONTH) >= 0).orElse(null);
+      }
       if (d.isPresent() && d.get().precision().compareTo(FuzzyDate.Precision.MONTH) >= 0) {
         return d.get();
       }
     }
-    return null;
+    return updated;
   }
 
   private static boolean inChrome(Element e, Element scope) {

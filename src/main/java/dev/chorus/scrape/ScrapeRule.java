@@ -5,7 +5,8 @@ package dev.chorus.scrape;
  * and may be null.
  *
  * @param item selects one element per post
- * @param title the post's title inside the item, or null for the link text
+ * @param title the post's title inside the item, or null for the link text (also used when the
+ *     title selector finds nothing in an item)
  * @param link the post's link inside the item, or null for the first {@code a[href]}
  * @param date the element showing the date, or null
  * @param summary the element showing the summary, or null

@@ -69,7 +69,7 @@ public final class SelectorScraper {
       title = PageText.titleFromLink(link);
     } else {
       Element t = item.selectFirst(rule.title());
-      title = t == null ? null : PageText.clean(t.text());
+      title = t == null ? PageText.titleFromLink(link) : PageText.clean(t.text());
     }
     FuzzyDate published = null;
     if (!blank(rule.date())) {

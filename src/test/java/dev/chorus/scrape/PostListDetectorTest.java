@@ -1,6 +1,7 @@
 package dev.chorus.scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.chorus.model.ParsedEntry;
 import java.io.IOException;
@@ -200,5 +201,27 @@ class PostListDetectorTest {
     assertThat(detector.detect("<<<>>>\u0000garbage<a href='http://['>", "not a url").posts()).isEmpty();
     String wide = "<ul>" + "<li><a href='/p/a-b-c'>A post title here</a></li>".repeat(50_000) + "</ul>";
     assertThat(detector.detect(wide, "https://x.example/")).isNotNull();
+  }
+
+  @Test
+  void staysBoundedOnHugeListsWithSiblingsAndYearLabels() {
+    StringBuilder cards = new StringBuilder("<main>");
+    for (int i = 0; i < 15_000; i++) {
+      cards.append("<div class='card c").append(i % 5).append("'><h2><a href='/posts/post-number-").append(i)
+          .append("/'>Post number ").append(i).append(" about things</a></h2><p>A summary for post ")
+          .append(i).append(" that is long enough.</p><span>Oct ").append(i % 28 + 1).append(", 2024</span></div>");
+    }
+    StringBuilder dl = new StringBuilder("<dl>");
+    for (int i = 0; i < 15_000; i++) {
+      dl.append("<dt><a href='/n/note-").append(i).append("-a-b/'>Note ").append(i)
+          .append(" a title</a></dt><dd>2024 <b>2023</b> Mar 02 text text text text</dd>");
+    }
+    Detection a = assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(90), () -> detector.detect(cards + "</main>", "https://x.example/"));
+    assertThat(a.posts()).hasSizeBetween(1, 4_000);
+    Detection b = assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(90), () -> detector.detect(dl + "</dl>", "https://x.example/"));
+    assertThat(b.posts()).hasSizeBetween(1, 4_000);
+    assertThat(b.posts().get(0).summaryHtml()).contains("text text");
   }
 }
