@@ -57,6 +57,7 @@ public final class SourceRefresher implements AutoCloseable {
   private final EntryStore store;
   private final Clock clock;
   private final Schedule schedule;
+  private final RefreshTimes times = new RefreshTimes();
 
   public SourceRefresher(Fetcher fetcher, EntryStore store, Clock clock) {
     this.fetcher = fetcher;
@@ -71,6 +72,11 @@ public final class SourceRefresher implements AutoCloseable {
 
   public EntryStore store() {
     return store;
+  }
+
+  /** Time spent per step so far. */
+  public RefreshTimes times() {
+    return times;
   }
 
   @Override
@@ -92,17 +98,23 @@ public final class SourceRefresher implements AutoCloseable {
       long ms = Duration.between(start, clock.instant()).toMillis();
       if (read.notModified) {
         FetchOutcome o = outcome(start, ms, read, state, 304, schedule.afterSuccess(source, null, read.maxAge));
+        long t0 = System.nanoTime();
         store.saveNotModified(source.id(), o);
+        times.store.add(System.nanoTime() - t0);
         return new RefreshReport(source.id(), "not-modified", read.path, 0, 0, 0, null, ms);
       }
+      long t0 = System.nanoTime();
       List<NewEntry> entries = cleaner.clean(read.entries, read.baseUrl);
+      times.clean.add(System.nanoTime() - t0);
       if (entries.isEmpty() && read.mustHavePosts) {
         throw new RefreshException(
             "no posts found on " + read.baseUrl + " (the page may have changed; stored entries are kept)");
       }
       FetchOutcome o =
           outcome(start, ms, read, state, 200, schedule.afterSuccess(source, read.ttlMinutes, read.maxAge));
+      t0 = System.nanoTime();
       SaveResult saved = store.saveSuccess(source.id(), entries, o);
+      times.store.add(System.nanoTime() - t0);
       log.info(
           "{}: {} via {}: {} entries, {} new, {} updated",
           source.id(), read.documentUrl, read.path, entries.size(), saved.inserted(), saved.updated());
@@ -196,12 +208,23 @@ public final class SourceRefresher implements AutoCloseable {
   private Read readFeed(String url, SourceState state, String path, boolean discovered)
       throws FetchException, FeedParseException {
     boolean sameDocument = state != null && url.equals(state.feedUrl()) && path.equals(state.path());
-    FetchResult r = fetcher.fetch(validated(url, sameDocument ? state : null));
+    long t0 = System.nanoTime();
+    FetchResult r;
+    try {
+      r = fetcher.fetch(validated(url, sameDocument ? state : null));
+    } finally {
+      times.fetch.add(System.nanoTime() - t0);
+    }
     if (r instanceof NotModified nm) {
       return Read.notModified(path, url, nm.maxAge());
     }
     Fetched f = (Fetched) r;
-    return fromFeed(f, parseFeed(f), path, discovered);
+    t0 = System.nanoTime();
+    try {
+      return fromFeed(f, parseFeed(f), path, discovered);
+    } finally {
+      times.parse.add(System.nanoTime() - t0);
+    }
   }
 
   private ParsedFeed parseFeed(Fetched f) throws FeedParseException {
