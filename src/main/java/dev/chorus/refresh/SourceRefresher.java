@@ -34,6 +34,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -58,6 +59,11 @@ public final class SourceRefresher implements AutoCloseable {
   private final Clock clock;
   private final Schedule schedule;
   private final RefreshTimes times = new RefreshTimes();
+  /**
+   * Parsing and cleaning run at most one per core, however many fetches wait on the network: more
+   * would only add heap and starve the single database writer.
+   */
+  private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
   public SourceRefresher(Fetcher fetcher, EntryStore store, Clock clock) {
     this.fetcher = fetcher;
@@ -104,7 +110,13 @@ public final class SourceRefresher implements AutoCloseable {
         return new RefreshReport(source.id(), "not-modified", read.path, 0, 0, 0, null, ms);
       }
       long t0 = System.nanoTime();
-      List<NewEntry> entries = cleaner.clean(read.entries, read.baseUrl);
+      List<NewEntry> entries;
+      cpu.acquireUninterruptibly();
+      try {
+        entries = cleaner.clean(read.entries, read.baseUrl);
+      } finally {
+        cpu.release();
+      }
       times.clean.add(System.nanoTime() - t0);
       if (entries.isEmpty() && read.mustHavePosts) {
         throw new RefreshException(
@@ -220,9 +232,11 @@ public final class SourceRefresher implements AutoCloseable {
     }
     Fetched f = (Fetched) r;
     t0 = System.nanoTime();
+    cpu.acquireUninterruptibly();
     try {
       return fromFeed(f, parseFeed(f), path, discovered);
     } finally {
+      cpu.release();
       times.parse.add(System.nanoTime() - t0);
     }
   }
