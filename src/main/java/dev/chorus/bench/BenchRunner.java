@@ -112,6 +112,7 @@ public final class BenchRunner {
       out.printf(Locale.ROOT, "poll N=%d: %d hosts, +%d ms per request, parallel %d, child -Xmx%s%n",
           n, hosts, o.latency().toMillis(), o.parallel(), o.heap());
       for (int run = 1; run <= o.runs(); run++) {
+        out.println("    load average before: " + loadAverage());
         Path dir = o.work().resolve("poll-" + n + "-" + run);
         FarmConfig.write(dir, server, n);
         JsonNode r = Child.run(
@@ -127,11 +128,12 @@ public final class BenchRunner {
         rate.add(c.get("inserted").asDouble() / (c.get("wallMs").asDouble() / 1000));
         rss.add(r.get("hwmKb").asDouble() / 1024);
         out.printf(Locale.ROOT,
-            "  run %d: cold %.2f s (%d ok, %d failed, %d entries; cpu %.1f s, gc %d ms;"
+            "  run %d: cold %.2f s (%d ok, %d failed, %d entries; cpu %.1f s, gc %d ms, writer busy %.1f s;"
                 + " summed fetch %.1f / parse %.1f / clean %.1f / store %.1f s), warm %.2f s (%d not modified,"
                 + " %d failed; cpu %.1f s; summed fetch %.1f / store %.1f s), peak RSS %.0f MB%n",
             run, c.get("wallMs").asDouble() / 1000, c.get("ok").asInt(), c.get("failed").asInt(),
             c.get("inserted").asInt(), c.get("cpuMs").asDouble() / 1000, c.get("gcMs").asLong(),
+            c.get("writerBusyMs").asDouble() / 1000,
             c.get("fetchMs").asDouble() / 1000, c.get("parseMs").asDouble() / 1000,
             c.get("cleanMs").asDouble() / 1000, c.get("storeMs").asDouble() / 1000,
             w.get("wallMs").asDouble() / 1000, w.get("notModified").asInt(), w.get("failed").asInt(),
@@ -155,6 +157,15 @@ public final class BenchRunner {
     rows.add(new Row("poll peak RSS, N=" + n + " (MB)", Stats.of(rss).format("%.0f"), "-Xmx" + o.heap(), null));
     rows.add(row("poll warm, N=" + n + " (s)", Stats.of(warm).format("%.2f"), n >= 2000 ? 1 : Double.NaN,
         Stats.of(warm).median()));
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private List<String> jvm() {

@@ -39,6 +39,7 @@ public final class PollProbe {
 
   private static void poll(App app, int parallel, ObjectNode o) {
     RefreshTimes.Snapshot before = app.refreshTimes().snapshot();
+    long busy0 = app.store().database().writeBusyNanos();
     long gc0 = gcMillis();
     long cpu0 = Probes.cpuNanos();
     long start = System.nanoTime();
@@ -58,6 +59,7 @@ public final class PollProbe {
     o.put("parseMs", (after.parseNanos() - before.parseNanos()) / 1e6);
     o.put("cleanMs", (after.cleanNanos() - before.cleanNanos()) / 1e6);
     o.put("storeMs", (after.storeNanos() - before.storeNanos()) / 1e6);
+    o.put("writerBusyMs", (app.store().database().writeBusyNanos() - busy0) / 1e6);
   }
 
   private static long gcMillis() {
