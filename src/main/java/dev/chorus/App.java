@@ -6,6 +6,7 @@ import dev.chorus.config.SourceConfig;
 import dev.chorus.fetch.FetchPolicy;
 import dev.chorus.fetch.Fetcher;
 import dev.chorus.refresh.RefreshReport;
+import dev.chorus.refresh.RefreshTimes;
 import dev.chorus.refresh.SourceRefresher;
 import dev.chorus.schedule.ConfigWatcher;
 import dev.chorus.schedule.PollScheduler;
@@ -61,6 +62,11 @@ public final class App implements AutoCloseable {
 
   public EntryStore store() {
     return store;
+  }
+
+  /** Time the refreshes spent per step so far (fetch, parse, clean, store). */
+  public RefreshTimes refreshTimes() {
+    return refresher.times();
   }
 
   private void syncSources(Config cfg) {

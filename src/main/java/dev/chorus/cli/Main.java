@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       DetectCommand.class,
       AddCommand.class,
-      ImportOpmlCommand.class
+      ImportOpmlCommand.class,
+      BenchCommand.class
     })
 public final class Main implements Runnable {
 

@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches URLs over HTTP(S) under a {@link FetchPolicy}: thread-safe, blocking, one connection pool
- * per instance, SSRF-guarded on every hop, with bounded concurrency per host and in total.
+ * per instance, SSRF-guarded on every hop, with bounded concurrency per host:port and in total.
  */
 public final class Fetcher implements AutoCloseable {
 
@@ -120,8 +120,10 @@ public final class Fetcher implements AutoCloseable {
       int redirects = 0;
       while (true) {
         checkHost(url);
+        // politeness is per server: a host name and port together
         Semaphore host =
-            perHost.computeIfAbsent(url.host(), h -> new Semaphore(policy.maxPerHost(), true));
+            perHost.computeIfAbsent(
+                url.host() + ":" + url.port(), h -> new Semaphore(policy.maxPerHost(), true));
         acquire(host, deadline, url);
         try {
           Call call = client.newCall(newRequest(url, request));

@@ -86,6 +86,10 @@ final class FeedDates {
   }
 
   private static Instant iso(String s) {
+    Instant fast = commonIso(s);
+    if (fast != null) {
+      return fast;
+    }
     String t = s.replace(' ', 'T');
     try {
       return OffsetDateTime.parse(t).toInstant();
@@ -96,6 +100,75 @@ final class FeedDates {
         return null;
       }
     }
+  }
+
+  /**
+   * {@code yyyy-MM-ddTHH:mm:ss[.fraction](Z|±HH:mm)}, what nearly every Atom feed writes, read
+   * without a formatter; null for anything else (the formatters decide then).
+   */
+  static Instant commonIso(String s) {
+    int n = s.length();
+    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' && s.charAt(10) != ' '
+        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (s.charAt(i) == '.') {
+      int digits = 0;
+      i++;
+      while (i < n && Character.isDigit(s.charAt(i)) && digits < 9) {
+        nanos = nanos * 10 + (s.charAt(i) - '0');
+        i++;
+        digits++;
+      }
+      if (digits == 0 || i < n && Character.isDigit(s.charAt(i))) {
+        return null;
+      }
+      for (; digits < 9; digits++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds;
+    if (i == n - 1 && s.charAt(i) == 'Z') {
+      offsetSeconds = 0;
+    } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
+      int h = digits(s, i + 1, 2);
+      int m = digits(s, i + 4, 2);
+      if (h < 0 || m < 0 || h > 18 || m > 59) {
+        return null;
+      }
+      offsetSeconds = (s.charAt(i) == '-' ? -1 : 1) * (h * 3600 + m * 60);
+    } else {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+          .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static Instant rfc822(String s) {

@@ -106,6 +106,12 @@ final class XmlCharset {
   }
 
   private static String utf8(byte[] b, int offset) {
+    // Fast path: the JDK's intrinsic decoder; without U+FFFD in its output the bytes were valid
+    // UTF-8 and the text equals the strict decoding below.
+    String fast = new String(b, offset, b.length - offset, StandardCharsets.UTF_8);
+    if (fast.indexOf('\uFFFD') < 0) {
+      return fast;
+    }
     CharsetDecoder strict =
         StandardCharsets.UTF_8
             .newDecoder()

@@ -35,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -58,6 +59,12 @@ public final class SourceRefresher implements AutoCloseable {
   private final EntryStore store;
   private final Clock clock;
   private final Schedule schedule;
+  private final RefreshTimes times = new RefreshTimes();
+  /**
+   * Parsing and cleaning run at most one per core, however many fetches wait on the network: more
+   * would only add heap and starve the single database writer.
+   */
+  private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
   public SourceRefresher(Fetcher fetcher, EntryStore store, Clock clock) {
     this.fetcher = fetcher;
@@ -73,6 +80,11 @@ public final class SourceRefresher implements AutoCloseable {
 
   public EntryStore store() {
     return store;
+  }
+
+  /** Time spent per step so far. */
+  public RefreshTimes times() {
+    return times;
   }
 
   @Override
@@ -94,17 +106,29 @@ public final class SourceRefresher implements AutoCloseable {
       long ms = Duration.between(start, clock.instant()).toMillis();
       if (read.notModified) {
         FetchOutcome o = outcome(start, ms, read, state, 304, schedule.afterSuccess(source, null, read.maxAge));
+        long t0 = System.nanoTime();
         store.saveNotModified(source.id(), o);
+        times.store.add(System.nanoTime() - t0);
         return new RefreshReport(source.id(), "not-modified", read.path, 0, 0, 0, null, ms);
       }
-      List<NewEntry> entries = cleaner.clean(read.entries, read.baseUrl);
+      long t0 = System.nanoTime();
+      List<NewEntry> entries;
+      cpu.acquireUninterruptibly();
+      try {
+        entries = cleaner.clean(read.entries, read.baseUrl);
+      } finally {
+        cpu.release();
+      }
+      times.clean.add(System.nanoTime() - t0);
       if (entries.isEmpty() && read.mustHavePosts) {
         throw new RefreshException(
             "no posts found on " + read.baseUrl + " (the page may have changed; stored entries are kept)");
       }
       FetchOutcome o =
           outcome(start, ms, read, state, 200, schedule.afterSuccess(source, read.ttlMinutes, read.maxAge));
+      t0 = System.nanoTime();
       SaveResult saved = store.saveSuccess(source.id(), entries, o);
+      times.store.add(System.nanoTime() - t0);
       log.info(
           "{}: {} via {}: {} entries, {} new, {} updated",
           source.id(), read.documentUrl, read.path, entries.size(), saved.inserted(), saved.updated());
@@ -165,12 +189,25 @@ public final class SourceRefresher implements AutoCloseable {
   private Read readFeed(String url, SourceState state, String path, boolean discovered)
       throws FetchException, FeedParseException {
     boolean sameDocument = state != null && url.equals(state.feedUrl()) && path.equals(state.path());
-    FetchResult r = fetcher.fetch(validated(url, sameDocument ? state : null));
+    long t0 = System.nanoTime();
+    FetchResult r;
+    try {
+      r = fetcher.fetch(validated(url, sameDocument ? state : null));
+    } finally {
+      times.fetch.add(System.nanoTime() - t0);
+    }
     if (r instanceof NotModified nm) {
       return Read.notModified(path, url, nm.maxAge());
     }
     Fetched f = (Fetched) r;
-    return fromFeed(f, parseFeed(f), path, discovered);
+    t0 = System.nanoTime();
+    cpu.acquireUninterruptibly();
+    try {
+      return fromFeed(f, parseFeed(f), path, discovered);
+    } finally {
+      cpu.release();
+      times.parse.add(System.nanoTime() - t0);
+    }
   }
 
   private ParsedFeed parseFeed(Fetched f) throws FeedParseException {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -28,6 +29,7 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final BlockingQueue<Connection> readers;
   private final int readerCount;
+  private final LongAdder writeBusy = new LongAdder();
 
   private Database(Path file, int readerCount) throws SQLException {
     this.file = file;
@@ -166,6 +168,7 @@ public final class Database implements AutoCloseable {
   /** Runs {@code work} in one write transaction; nothing of it stays when it fails. */
   public <T> T write(Work<T> work) {
     writeLock.lock();
+    long start = System.nanoTime();
     try {
       writer.setAutoCommit(false);
       try {
@@ -181,8 +184,14 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StoreException("database write failed: " + plain(e), e);
     } finally {
+      writeBusy.add(System.nanoTime() - start);
       writeLock.unlock();
     }
+  }
+
+  /** Time the single writer has spent in write transactions so far, in nanoseconds. */
+  public long writeBusyNanos() {
+    return writeBusy.sum();
   }
 
   /** Runs {@code work} on a read-only connection (a consistent snapshot per statement). */

@@ -203,9 +203,13 @@ public final class EntryStore {
    * and the fetch record. Entries are never deleted.
    */
   public SaveResult saveSuccess(String sourceId, List<NewEntry> entries, FetchOutcome outcome) {
+    List<String> hashes = new ArrayList<>(entries.size());
+    for (NewEntry ne : entries) {
+      hashes.add(hash(ne.entry())); // before taking the single writer: it is the poll's bottleneck
+    }
     return db.write(
         c -> {
-          SaveResult r = upsertEntries(c, sourceId, entries);
+          SaveResult r = upsertEntries(c, sourceId, entries, hashes);
           try (PreparedStatement p =
               c.prepareStatement(
                   "UPDATE sources SET path = ?, feed_url = ?, etag = ?, last_modified = ?,"
@@ -290,8 +294,8 @@ public final class EntryStore {
     }
   }
 
-  private SaveResult upsertEntries(Connection c, String sourceId, List<NewEntry> entries)
-      throws SQLException {
+  private SaveResult upsertEntries(
+      Connection c, String sourceId, List<NewEntry> entries, List<String> hashes) throws SQLException {
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
@@ -321,9 +325,10 @@ public final class EntryStore {
                 "UPDATE entries SET key = ?, url_key = ?, url = ?, title = ?, author = ?,"
                     + " published = ?, sort_at = ?, updated_at = ?, summary = ?, content = ?,"
                     + " hash = ?, date_flag = ? WHERE id = ?")) {
-      for (NewEntry ne : entries) {
+      for (int i = 0; i < entries.size(); i++) {
+        NewEntry ne = entries.get(i);
         ParsedEntry e = ne.entry();
-        String hash = hash(e);
+        String hash = hashes.get(i);
         Found found = find(byKey, sourceId, ne.key());
         if (found == null && ne.urlKey() != null && batchUrls.get(ne.urlKey()) == 1) {
           found = sameLinkedPost(byUrl, sourceId, ne, batchKeys);

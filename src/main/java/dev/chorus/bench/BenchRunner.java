@@ -1,0 +1,277 @@
+package dev.chorus.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.chorus.bench.FeedFarm.Feed;
+import dev.chorus.parse.FeedParseException;
+import dev.chorus.parse.FeedParser;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * Runs the benchmark suite: cold and warm polls against a local feed farm (each in a child JVM),
+ * the parse step alone next to a StAX ceiling, the web server under load next to a fixed-string
+ * ceiling, and the store at a million entries. Prints progress and a summary table.
+ */
+public final class BenchRunner {
+
+  /**
+   * What to run.
+   *
+   * @param feeds farm sizes to poll (each a separate set of runs)
+   * @param latency added by the farm to every response
+   * @param runs repetitions of each timed measurement
+   * @param parallel sources refreshed at once ({@code App.pollAll})
+   * @param feedsPerHost farm feeds behind one host (port)
+   * @param heap the child JVMs' -Xmx
+   * @param only phases to run: poll, parse, serve, storage
+   * @param storageEntries entries in the storage database
+   * @param serveSeconds measuring time per endpoint under load
+   * @param connections concurrent connections of the load generator
+   * @param work folder for configs, databases and logs
+   * @param seed farm seed
+   * @param jvmArgs extra arguments for the child JVMs (e.g. a JFR recording)
+   */
+  public record Options(
+      List<Integer> feeds,
+      Duration latency,
+      int runs,
+      int parallel,
+      int feedsPerHost,
+      String heap,
+      Set<String> only,
+      int storageEntries,
+      int serveSeconds,
+      int connections,
+      Path work,
+      long seed,
+      List<String> jvmArgs) {}
+
+  /** One line of the summary: what was measured, the figure, the target and whether it was met. */
+  public record Row(String what, String measured, String target, Boolean met) {}
+
+  private final Options o;
+  private final PrintStream out;
+  private final List<Row> rows = new ArrayList<>();
+  private Path lastPollDir;
+
+  public BenchRunner(Options options, PrintStream out) {
+    this.o = options;
+    this.out = out;
+  }
+
+  /** Runs the selected phases and returns the summary rows (also printed). */
+  public List<Row> run() throws IOException, InterruptedException {
+    Files.createDirectories(o.work());
+    machine();
+    int maxFeeds = o.feeds().stream().mapToInt(Integer::intValue).max().orElse(0);
+    FeedFarm farm = null;
+    if (o.only().contains("poll") || o.only().contains("parse")) {
+      long t0 = System.nanoTime();
+      farm = FeedFarm.generate(Math.max(maxFeeds, 20), o.seed());
+      out.printf(Locale.ROOT, "farm: %d feeds, %d entries, %.1f MB (%.1f MB gzipped), generated in %.1f s%n",
+          farm.feeds().size(), farm.totalEntries(), farm.totalBytes() / 1e6, farm.totalGzipBytes() / 1e6,
+          (System.nanoTime() - t0) / 1e9);
+    }
+    if (o.only().contains("poll")) {
+      for (int n : o.feeds()) {
+        poll(farm, n);
+      }
+    }
+    if (o.only().contains("parse")) {
+      parse(farm);
+    }
+    summary();
+    return rows;
+  }
+
+  private void machine() {
+    out.printf(Locale.ROOT, "machine: %d cores, java %s (%s), max heap %d MB%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20);
+  }
+
+  // ---- poll ----
+
+  private void poll(FeedFarm farm, int n) throws IOException, InterruptedException {
+    FeedFarm sub = farm;
+    int hosts = Math.max(1, (n + o.feedsPerHost() - 1) / o.feedsPerHost());
+    List<Double> cold = new ArrayList<>();
+    List<Double> warm = new ArrayList<>();
+    List<Double> rate = new ArrayList<>();
+    List<Double> rss = new ArrayList<>();
+    try (FarmServer server = new FarmServer(sub, hosts, o.latency())) {
+      out.printf(Locale.ROOT, "poll N=%d: %d hosts, +%d ms per request, parallel %d, child -Xmx%s%n",
+          n, hosts, o.latency().toMillis(), o.parallel(), o.heap());
+      for (int run = 1; run <= o.runs(); run++) {
+        out.println("    load average before: " + loadAverage());
+        Path dir = o.work().resolve("poll-" + n + "-" + run);
+        FarmConfig.write(dir, server, n);
+        JsonNode r = Child.run(
+            jvm(),
+            PollProbe.class,
+            List.of(dir.resolve("feeds.yml").toString(), String.valueOf(o.parallel())),
+            dir.resolve("poll.log"),
+            Duration.ofMinutes(15));
+        JsonNode c = r.get("cold");
+        JsonNode w = r.get("warm");
+        cold.add(c.get("wallMs").asDouble() / 1000);
+        warm.add(w.get("wallMs").asDouble() / 1000);
+        rate.add(c.get("inserted").asDouble() / (c.get("wallMs").asDouble() / 1000));
+        rss.add(r.get("hwmKb").asDouble() / 1024);
+        out.printf(Locale.ROOT,
+            "  run %d: cold %.2f s (%d ok, %d failed, %d entries; cpu %.1f s, gc %d ms, writer busy %.1f s;"
+                + " summed fetch %.1f / parse %.1f / clean %.1f / store %.1f s), warm %.2f s (%d not modified,"
+                + " %d failed; cpu %.1f s; summed fetch %.1f / store %.1f s), peak RSS %.0f MB%n",
+            run, c.get("wallMs").asDouble() / 1000, c.get("ok").asInt(), c.get("failed").asInt(),
+            c.get("inserted").asInt(), c.get("cpuMs").asDouble() / 1000, c.get("gcMs").asLong(),
+            c.get("writerBusyMs").asDouble() / 1000,
+            c.get("fetchMs").asDouble() / 1000, c.get("parseMs").asDouble() / 1000,
+            c.get("cleanMs").asDouble() / 1000, c.get("storeMs").asDouble() / 1000,
+            w.get("wallMs").asDouble() / 1000, w.get("notModified").asInt(), w.get("failed").asInt(),
+            w.get("cpuMs").asDouble() / 1000, w.get("fetchMs").asDouble() / 1000,
+            w.get("storeMs").asDouble() / 1000, r.get("hwmKb").asDouble() / 1024);
+        if (c.has("errors")) {
+          out.println("    first errors: " + c.get("errors"));
+        }
+        if (run < o.runs()) {
+          deleteTree(dir);
+        } else {
+          lastPollDir = dir;
+        }
+      }
+      long[] counts = server.counts();
+      out.printf(Locale.ROOT, "  farm answered %d × 200, %d × 304, %d × 404%n", counts[0], counts[1], counts[2]);
+    }
+    double coldTarget = n >= 2000 ? 8 : n >= 500 ? 2 : Double.NaN;
+    rows.add(row("poll cold, N=" + n + " (s)", Stats.of(cold).format("%.2f"), coldTarget, Stats.of(cold).median()));
+    rows.add(new Row("poll cold, N=" + n + " (entries/s)", Stats.of(rate).format("%.0f"), "", null));
+    rows.add(new Row("poll peak RSS, N=" + n + " (MB)", Stats.of(rss).format("%.0f"), "-Xmx" + o.heap(), null));
+    rows.add(row("poll warm, N=" + n + " (s)", Stats.of(warm).format("%.2f"), n >= 2000 ? 1 : Double.NaN,
+        Stats.of(warm).median()));
+  }
+
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private List<String> jvm() {
+    List<String> args = new ArrayList<>();
+    args.add("-Xmx" + o.heap());
+    args.addAll(o.jvmArgs());
+    return args;
+  }
+
+  private static Row row(String what, String measured, double below, double value) {
+    if (Double.isNaN(below)) {
+      return new Row(what, measured, "", null);
+    }
+    return new Row(what, measured, String.format(Locale.ROOT, "< %s", trim(below)), value < below);
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  // ---- parse ----
+
+  private void parse(FeedFarm farm) {
+    List<Feed> set = new ArrayList<>();
+    for (Feed f : farm.feeds()) {
+      if (set.size() >= 200) {
+        break;
+      }
+      try {
+        StaxFeeds.read(f.body());
+        set.add(f);
+      } catch (XMLStreamException e) {
+        // not well-formed on purpose (a sloppy feed): the ceiling cannot read it, so leave it out
+      }
+    }
+    long bytes = set.stream().mapToLong(f -> f.body().length).sum();
+    int entries = set.stream().mapToInt(Feed::entries).sum();
+    out.printf(Locale.ROOT, "parse: %d feeds, %d entries, %.1f MB, one thread, warmed up in process%n",
+        set.size(), entries, bytes / 1e6);
+    FeedParser parser = new FeedParser();
+    Stats chorus = timePasses(set, entries, f -> parser.parse(f.body(), f.contentType(), "http://127.0.0.1/feed").entries().size());
+    out.printf(Locale.ROOT, "  FeedParser: %s entries/s (%.0f MB/s)%n", chorus.format("%.0f"),
+        chorus.median() * bytes / entries / 1e6);
+    Stats stax = timePasses(set, entries, f -> StaxFeeds.read(f.body()).size());
+    out.printf(Locale.ROOT, "  StAX ceiling: %s entries/s (%.0f MB/s)%n", stax.format("%.0f"),
+        stax.median() * bytes / entries / 1e6);
+    rows.add(new Row("parse, FeedParser (entries/s)", chorus.format("%.0f"), "≥ 37000", chorus.median() >= 37000));
+    rows.add(new Row("parse, plain StAX ceiling (entries/s)", stax.format("%.0f"), "", null));
+  }
+
+  /** A step applied to one feed that returns the entries it read. */
+  @FunctionalInterface
+  private interface Step {
+    int apply(Feed f) throws FeedParseException, XMLStreamException;
+  }
+
+  private Stats timePasses(List<Feed> set, int entries, Step step) {
+    long warmUntil = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+    try {
+      while (System.nanoTime() < warmUntil) {
+        for (Feed f : set) {
+          step.apply(f);
+        }
+      }
+      List<Double> rates = new ArrayList<>();
+      for (int i = 0; i < Math.max(3, o.runs()); i++) {
+        long t0 = System.nanoTime();
+        int seen = 0;
+        for (Feed f : set) {
+          seen += step.apply(f);
+        }
+        if (seen != entries) {
+          throw new IllegalStateException("read " + seen + " entries, expected " + entries);
+        }
+        rates.add(entries / ((System.nanoTime() - t0) / 1e9));
+      }
+      return Stats.of(rates);
+    } catch (FeedParseException | XMLStreamException e) {
+      throw new IllegalStateException("the farm's feeds must parse: " + e.getMessage(), e);
+    }
+  }
+
+  // ---- output ----
+
+  private void summary() {
+    out.println();
+    out.println("| measurement | median (min–max) | target | met |");
+    out.println("|---|---|---|---|");
+    for (Row r : rows) {
+      out.printf("| %s | %s | %s | %s |%n", r.what(), r.measured(), r.target(),
+          r.met() == null ? "" : r.met() ? "yes" : "**no**");
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var s = Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  static String utf8(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
