@@ -88,9 +88,11 @@ class Site:
             fh.write("\n")
 
 
-def post_page(site_title, title, summary, date, kind, url=None, related=(), author="Sam Rivera"):
+def post_page(site_title, title, summary, date, kind, url=None, related=(), author="Sam Rivera",
+              site_first=False):
     """A post's own page. kind: meta | jsonld | visible | none."""
-    head = [f"<meta charset=\"utf-8\">", f"<title>{esc(title)} | {esc(site_title)}</title>",
+    page_title = f"{esc(site_title)} &middot; {esc(title)}" if site_first else f"{esc(title)} | {esc(site_title)}"
+    head = [f"<meta charset=\"utf-8\">", f"<title>{page_title}</title>",
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"]
     body_date = ""
     if kind in ("meta", "jsonld", "visible"):
@@ -849,8 +851,29 @@ def site_122(rng):
     return s
 
 
+# 123: description-only rows in a <table>-free "link list": the description is the link text,
+# a source-less date after it; post pages are titled "Site · Title" and have an <h1>
+def site_123(rng):
+    s = Site("123_desc_links", "Small Print", "Small Print")
+    picks = POSTS[31:43]
+    ds = dates(len(picks), dt.date(2024, 9, 17), rng, step=(9, 30))
+    items = []
+    for (t, summ), d in zip(picks, ds):
+        url = f"/p/{slugify(t)}/"
+        items.append(f"""<div class="r"><a href="{url}">{esc(summ)}</a><div class="m">{fmt(d, 'iso')}</div></div>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "none", site_first=True))
+        s.expect(t, url, d.isoformat(), summ, title_source="post_page")
+    body = f"""<div class="top"><a href="/">Small Print</a> <a href="/about/">About</a></div>
+<div class="list">
+{chr(10).join(items)}
+</div>
+<div class="bottom"><a href="mailto:hello@example.org">hello@example.org</a></div>"""
+    s.add_page("/", shell("Small Print", body))
+    return s
+
+
 SITES = [site_100, site_101, site_102, site_103, site_104, site_105, site_106, site_107, site_108,
-         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120, site_121, site_122]
+         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120, site_121, site_122, site_123]
 
 
 def main():
