@@ -72,7 +72,7 @@ final class PageText {
         || (t.endsWith("...") && words(t) >= 8) || SENTENCES.matcher(t).find()) {
       return null;
     }
-    if (HumanDates.parse(t).isPresent() && t.length() <= 30) {
+    if (HumanDates.looksLikeDate(t)) {
       return null;
     }
     return t;

@@ -375,6 +375,16 @@ public final class PostListDetector {
         }
         classes.sort(null);
         StringBuilder sb = new StringBuilder(el.normalName());
+        if (el.normalName().equals("td") || el.normalName().equals("th")) {
+          // a table's columns are its structure, whatever their classes
+          int k = 1;
+          for (Element s = el.previousElementSibling(); s != null && k < 64; s = s.previousElementSibling()) {
+            if (s.normalName().equals(el.normalName())) {
+              k++;
+            }
+          }
+          sb.append(":nth-of-type(").append(k).append(')');
+        }
         for (String c : classes) {
           sb.append('.').append(c);
         }
@@ -547,7 +557,7 @@ public final class PostListDetector {
         s += 1;
       }
       String text = PageText.clean(l.element().text());
-      if (text != null && text.length() <= 30 && e.title() == null && HumanDates.parse(text).isPresent()) {
+      if (text != null && e.title() == null && HumanDates.looksLikeDate(text)) {
         s -= 2;
       }
       if (text == null && read.titleElement() == null && e.summaryHtml() == null) {
