@@ -873,8 +873,32 @@ def site_123(rng):
     return s
 
 
+# 124: cards whose only heading is a one-word category; the title is the link text; the date is a
+# "d Month Y" line; a "Topics" strip of category links sits between header and list
+def site_124(rng):
+    s = Site("124_category_headings", "Quanta Ops", "Quanta")
+    picks = POSTS[2:12]
+    ds = dates(len(picks), dt.date(2025, 5, 5), rng, step=(3, 14))
+    cats = ["Reliability", "Databases", "Culture", "Security"]
+    cards = []
+    for i, ((t, summ), d) in enumerate(zip(picks, ds)):
+        url = f"/writing/{slugify(t)}/"
+        cat = cats[i % 4]
+        cards.append(f"""<section class="tile"><h5 class="tile-cat">{cat}</h5><a class="tile-link" href="{url}">{esc(t)}</a><p>{esc(summ)}</p><small>{fmt(d, 'd Month Y')}</small></section>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), summ)
+    topics = "".join(f"<a href=\"/writing/topic/{c.lower()}/\">{c}</a>" for c in cats)
+    body = f"""<div class="masthead"><a href="/">Quanta Ops</a></div>
+<div class="topics">{topics}</div>
+<div class="tiles">
+{chr(10).join(cards)}
+</div>"""
+    s.add_page("/", shell("Writing — Quanta Ops", body))
+    return s
+
+
 SITES = [site_100, site_101, site_102, site_103, site_104, site_105, site_106, site_107, site_108,
-         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120, site_121, site_122, site_123]
+         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120, site_121, site_122, site_123, site_124]
 
 
 def main():

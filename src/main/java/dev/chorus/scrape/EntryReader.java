@@ -82,6 +82,20 @@ final class EntryReader {
               break;
             }
           }
+          if (PageText.words(t) == 1 && t.length() <= 20) {
+            // a one-word heading over a titled link or title element is a category ("Engineering")
+            Element classed = titleClassed(container, link);
+            String other = classed != null && classed != heading ? PageText.clean(classed.text()) : null;
+            Element otherElement = classed;
+            if (other == null) {
+              other = PageText.titleFromLink(link);
+              otherElement = link;
+            }
+            if (other != null && PageText.words(other) >= 2 && other.length() > t.length()) {
+              title = other;
+              titleElement = otherElement;
+            }
+          }
         }
       }
     }
