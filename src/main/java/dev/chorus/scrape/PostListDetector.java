@@ -499,6 +499,10 @@ public final class PostListDetector {
       }
       Set<Element> mine = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       mine.addAll(containers);
+      Element region = commonAncestor(containers);
+      if (region == null) {
+        return;
+      }
       Map<Integer, DayLabel> chosen = new HashMap<>();
       Set<DayLabel> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
       for (int k = 0; k < reads.size(); k++) {
@@ -521,7 +525,7 @@ public final class PostListDetector {
             hi = mid - 1;
           }
         }
-        if (label == null || hasAncestorIn(label.element(), mine)) {
+        if (label == null || hasAncestorIn(label.element(), mine) || !EntryReader.isInside(label.element(), region)) {
           continue;
         }
         chosen.put(k, label);
@@ -535,6 +539,35 @@ public final class PostListDetector {
         reads.set(e.getKey(), new EntryReader.Read(
             r.entry().withPublished(e.getValue().date()), r.titleElement(), r.dateElement(), r.summaryElement()));
       }
+    }
+
+    /** The deepest element holding all the containers (the list), or null. */
+    private static Element commonAncestor(List<Element> containers) {
+      List<Element> chain = new ArrayList<>();
+      int depth = 0;
+      for (Element e = containers.get(0); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+        chain.add(e);
+      }
+      Map<Element, Integer> index = new IdentityHashMap<>();
+      for (int k = 0; k < chain.size(); k++) {
+        index.put(chain.get(k), k);
+      }
+      int top = 0;
+      for (int k = 1; k < containers.size() && k < 2000; k++) {
+        Integer at = null;
+        depth = 0;
+        for (Element e = containers.get(k); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+          at = index.get(e);
+          if (at != null) {
+            break;
+          }
+        }
+        if (at == null) {
+          return null;
+        }
+        top = Math.max(top, at);
+      }
+      return chain.get(top);
     }
 
     /** Within the group, how far up a link's own container reaches. */
