@@ -19,6 +19,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from content import POSTS, many  # noqa: E402
+import reskin  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "src/test/resources/scrape/variants")
@@ -88,9 +89,11 @@ class Site:
             fh.write("\n")
 
 
-def post_page(site_title, title, summary, date, kind, url=None, related=(), author="Sam Rivera"):
+def post_page(site_title, title, summary, date, kind, url=None, related=(), author="Sam Rivera",
+              site_first=False):
     """A post's own page. kind: meta | jsonld | visible | none."""
-    head = [f"<meta charset=\"utf-8\">", f"<title>{esc(title)} | {esc(site_title)}</title>",
+    page_title = f"{esc(site_title)} &middot; {esc(title)}" if site_first else f"{esc(title)} | {esc(site_title)}"
+    head = [f"<meta charset=\"utf-8\">", f"<title>{page_title}</title>",
             f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"]
     body_date = ""
     if kind in ("meta", "jsonld", "visible"):
@@ -849,8 +852,106 @@ def site_122(rng):
     return s
 
 
+# 123: description-only rows in a <table>-free "link list": the description is the link text,
+# a source-less date after it; post pages are titled "Site · Title" and have an <h1>
+def site_123(rng):
+    s = Site("123_desc_links", "Small Print", "Small Print")
+    picks = POSTS[31:43]
+    ds = dates(len(picks), dt.date(2024, 9, 17), rng, step=(9, 30))
+    items = []
+    for (t, summ), d in zip(picks, ds):
+        url = f"/p/{slugify(t)}/"
+        items.append(f"""<div class="r"><a href="{url}">{esc(summ)}</a><div class="m">{fmt(d, 'iso')}</div></div>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "none", site_first=True))
+        s.expect(t, url, d.isoformat(), summ, title_source="post_page")
+    body = f"""<div class="top"><a href="/">Small Print</a> <a href="/about/">About</a></div>
+<div class="list">
+{chr(10).join(items)}
+</div>
+<div class="bottom"><a href="mailto:hello@example.org">hello@example.org</a></div>"""
+    s.add_page("/", shell("Small Print", body))
+    return s
+
+
+# 124: cards whose only heading is a one-word category; the title is the link text; the date is a
+# "d Month Y" line; a "Topics" strip of category links sits between header and list
+def site_124(rng):
+    s = Site("124_category_headings", "Quanta Ops", "Quanta")
+    picks = POSTS[2:12]
+    ds = dates(len(picks), dt.date(2025, 5, 5), rng, step=(3, 14))
+    cats = ["Reliability", "Databases", "Culture", "Security"]
+    cards = []
+    for i, ((t, summ), d) in enumerate(zip(picks, ds)):
+        url = f"/writing/{slugify(t)}/"
+        cat = cats[i % 4]
+        cards.append(f"""<section class="tile"><h5 class="tile-cat">{cat}</h5><a class="tile-link" href="{url}">{esc(t)}</a><p>{esc(summ)}</p><small>{fmt(d, 'd Month Y')}</small></section>""")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), summ)
+    topics = "".join(f"<a href=\"/writing/topic/{c.lower()}/\">{c}</a>" for c in cats)
+    body = f"""<div class="masthead"><a href="/">Quanta Ops</a></div>
+<div class="topics">{topics}</div>
+<div class="tiles">
+{chr(10).join(cards)}
+</div>"""
+    s.add_page("/", shell("Writing — Quanta Ops", body))
+    return s
+
+
+# 125: Blogger-style: each day printed once as a heading, that day's posts (one or two) under it,
+# each with a title link and the start of its text; no date inside the posts
+def site_125(rng):
+    s = Site("125_day_headings", "Night Shift", "Bo")
+    picks = POSTS[12:24]
+    d = dt.date(2024, 11, 20)
+    days = []
+    i = 0
+    while i < len(picks):
+        n = 2 if i % 5 == 0 and i + 1 < len(picks) else 1
+        days.append((d, picks[i:i + n]))
+        i += n
+        d = d - dt.timedelta(days=rng.randint(2, 9))
+    outer = []
+    for day, posts in days:
+        inner = []
+        for t, summ in posts:
+            url = f"/{day.year}/{day.month:02d}/{slugify(t)}/"
+            inner.append(f"""<div class="post-outer"><div class="post hentry"><h3 class="post-title entry-title"><a href="{url}">{esc(t)}</a></h3><div class="post-body entry-content">{esc(summ)} <a class="jump-link" href="{url}#more">Read more &raquo;</a></div><div class="post-footer">Posted by Bo at 9:41 PM &middot; <a class="comment-link" href="{url}#comments">No comments</a></div></div></div>""")
+            s.add_page(url, post_page(s.title, t, summ, day, "none"))
+            s.expect(t, url, day.isoformat(), summ)
+        outer.append(f"""<div class="date-outer"><h2 class="date-header"><span>{fmt(day, 'Weekday, Month d, Y')}</span></h2><div class="date-posts">{''.join(inner)}</div></div>""")
+    body = f"""<div class="header-outer"><h1 class="title"><a href="/">Night Shift</a></h1><p class="description">Notes from the late rotation.</p></div>
+<div class="main-outer"><div class="blog-posts hfeed">
+{chr(10).join(outer)}
+</div><div class="blog-pager"><a class="blog-pager-older-link" href="/search?updated-max=2024-08-01">Older Posts</a></div></div>
+<div class="sidebar"><h2>Blog Archive</h2><ul><li><a href="/2024/">2024</a> (12)</li><li><a href="/2023/">2023</a> (31)</li></ul></div>"""
+    s.add_page("/", shell("Night Shift", body))
+    return s
+
+
+# 126: archive rows "Oct 09 — Title" under month headings ("October 2024"): the year comes from
+# the month heading
+def site_126(rng):
+    s = Site("126_month_headings", "Field Guide", "Ada")
+    picks = POSTS[0:16]
+    ds = dates(len(picks), dt.date(2025, 1, 28), rng, step=(4, 12))
+    groups = {}
+    for (t, summ), d in zip(picks, ds):
+        url = f"/guide/{slugify(t)}/"
+        groups.setdefault((d.year, d.month), []).append(
+            f"<p class=\"line\"><span>{fmt(d, 'Mon dd')}</span> &mdash; <a href=\"{url}\">{esc(t)}</a></p>")
+        s.add_page(url, post_page(s.title, t, summ, d, "none"))
+        s.expect(t, url, d.isoformat(), None)
+    blocks = "\n".join(f"<h3>{MONTHS[m - 1]} {y}</h3>\n" + "\n".join(r) for (y, m), r in groups.items())
+    body = f"""<p><a href="/">Field Guide</a> / <a href="/about/">about</a></p>
+<div class="archive">
+{blocks}
+</div>"""
+    s.add_page("/", shell("Field Guide", body))
+    return s
+
+
 SITES = [site_100, site_101, site_102, site_103, site_104, site_105, site_106, site_107, site_108,
-         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120, site_121, site_122]
+         site_109, site_110, site_111, site_112, site_113, site_114, site_115, site_116, site_117, site_118, site_119, site_120, site_121, site_122, site_123, site_124, site_125, site_126]
 
 
 def main():
@@ -861,6 +962,7 @@ def main():
         site = fn(random.Random(1000 + i))
         site.write(OUT)
         print(f"{site.name}: {len(site.posts)} posts")
+    reskin.main(reskin.FIXTURES, OUT)
     with open(os.path.join(OUT, "README.md"), "w") as fh:
         fh.write("Variant sites generated by tools/variants/gen.py; same layout and expected.json\n"
                  "format as /work/shared/fixtures/sites (see its README). Do not edit by hand.\n")

@@ -64,7 +64,7 @@ final class EntryReader {
     Element heading = headingOf(container, link);
     if (heading != null) {
       String t = withoutBadges(heading);
-      if (t != null && !(t.length() <= 30 && HumanDates.parse(t).isPresent())) {
+      if (t != null && !HumanDates.looksLikeDate(t)) {
         titleElement = heading;
         title = t;
         if (link != heading && isInside(link, heading)) {
@@ -72,6 +72,29 @@ final class EntryReader {
           String own = PageText.titleFromLink(link);
           if (own != null && !own.equals(t) && own.length() * 2 >= t.length() && t.contains(own)) {
             title = own;
+          }
+        } else if (!isInside(heading, link)) {
+          // a link naming the post beside the heading: the heading may carry a badge after the title
+          Element part = leadingPart(link);
+          for (String own : new String[] {part == null ? null : PageText.clean(part.text()), label(link)}) {
+            if (own != null && !own.equals(t) && t.startsWith(own + " ") && own.length() * 2 >= t.length()) {
+              title = own;
+              break;
+            }
+          }
+          if (PageText.words(t) == 1 && t.length() <= 20) {
+            // a one-word heading over a titled link or title element is a category ("Engineering")
+            Element classed = titleClassed(container, link);
+            String other = classed != null && classed != heading ? PageText.clean(classed.text()) : null;
+            Element otherElement = classed;
+            if (other == null) {
+              other = PageText.titleFromLink(link);
+              otherElement = link;
+            }
+            if (other != null && PageText.words(other) >= 2 && other.length() > t.length()) {
+              title = other;
+              titleElement = otherElement;
+            }
           }
         }
       }
@@ -326,7 +349,7 @@ final class EntryReader {
       for (int i = 0; i < parts.size(); i++) {
         Element p = parts.get(i);
         String t = PageText.clean(p.text());
-        if ((t.length() <= 30 && HumanDates.parse(t).isPresent()) || PageText.words(t) < 2 || PageText.isGeneric(t)) {
+        if (HumanDates.looksLikeDate(t) || PageText.words(t) < 2 || PageText.isGeneric(t)) {
           continue;
         }
         if (t.length() > 160 || p.selectFirst("ul, ol, blockquote") != null || (p != cur && p.select("p").size() > 1)) {
@@ -410,7 +433,7 @@ final class EntryReader {
         break;
       }
       String t = PageText.clean(h.text());
-      if (t == null || (t.length() <= 30 && HumanDates.parse(t).isPresent())) {
+      if (t == null || HumanDates.looksLikeDate(t)) {
         continue;
       }
       if (label != null && label.equalsIgnoreCase(t)) {
@@ -444,7 +467,7 @@ final class EntryReader {
           || e.selectFirst("p, ul, ol, blockquote, time") != null) {
         continue;
       }
-      if (t.length() <= 30 && HumanDates.parse(t).isPresent()) {
+      if (HumanDates.looksLikeDate(t)) {
         continue;
       }
       found = e;
@@ -470,7 +493,7 @@ final class EntryReader {
     }
     String t = PageText.clean(strong.text());
     if (t == null || t.length() > 160 || !all.startsWith(t) || all.length() < t.length() + 15
-        || PageText.words(t) < 2 || PageText.isGeneric(t) || (t.length() <= 30 && HumanDates.parse(t).isPresent())) {
+        || PageText.words(t) < 2 || PageText.isGeneric(t) || HumanDates.looksLikeDate(t)) {
       return null;
     }
     return strong;
@@ -495,7 +518,7 @@ final class EntryReader {
         continue;
       }
       String text = PageText.clean(e.text());
-      if (text != null && text.length() <= 30 && HumanDates.parse(text).isPresent()) {
+      if (text != null && HumanDates.looksLikeDate(text)) {
         dates.add(text);
       }
     }

@@ -104,6 +104,26 @@ public final class HumanDates {
           "(?i)(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+" + MONTH + ",?\\s+\\d{4}|" + MONTH
               + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})");
 
+  private static final Pattern RELATIVE =
+      Pattern.compile(
+          "(?i)^\\W*(?:(?:published|posted|updated)\\s+)?(?:just now|today|yesterday|(?:an?|\\d+)\\s+(?:seconds?|minutes?|mins?"
+              + "|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago|\\d+\\s*[smhdwy]\\s+ago)\\W*$");
+
+  /**
+   * True when a short text is only a date, with or without its year ("Sep 14", "2024-10-09", "3
+   * days ago"): a label, not a title.
+   */
+  public static boolean looksLikeDate(String text) {
+    if (text == null) {
+      return false;
+    }
+    String t = text.trim();
+    if (t.isEmpty() || t.length() > 30) {
+      return false;
+    }
+    return parse(t, 2000).isPresent() || RELATIVE.matcher(t).matches();
+  }
+
   /** True when the text speaks of an update ("Updated", "Last modified"). */
   public static boolean mentionsUpdate(String text) {
     return text != null && UPDATED.matcher(text).find();

@@ -15,6 +15,8 @@ final class PageText {
           "view post", "view", "permalink", "link", "details", "keep reading", "full post",
           "read on", "see more", "open", "here", "click here", "→", "»", "›", "...", "…", "next",
           "previous", "prev", "older posts", "newer posts", "older", "newer");
+  /** Two sentences: a description, not a title. */
+  private static final Pattern SENTENCES = Pattern.compile("\\p{Ll}[.!?] +\\p{Lu}[^.!?]{10,}[.!?…]\\s*$");
   private static final Pattern ARROWS = Pattern.compile("[\\s→»›>…\\-–—.]+");
 
   /** Heading tag names. */
@@ -66,10 +68,11 @@ final class PageText {
     if (link.selectFirst("p, ul, li, blockquote") != null) {
       return null;
     }
-    if (t.length() > 160 || (t.endsWith(".") && words(t) >= 10)) {
+    if (t.length() > 160 || (t.endsWith(".") && words(t) >= 10) || (t.endsWith("…") && words(t) >= 8)
+        || (t.endsWith("...") && words(t) >= 8) || SENTENCES.matcher(t).find()) {
       return null;
     }
-    if (HumanDates.parse(t).isPresent() && t.length() <= 30) {
+    if (HumanDates.looksLikeDate(t)) {
       return null;
     }
     return t;

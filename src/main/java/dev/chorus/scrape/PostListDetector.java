@@ -1,5 +1,6 @@
 package dev.chorus.scrape;
 
+import dev.chorus.model.FuzzyDate;
 import dev.chorus.model.ParsedEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +54,10 @@ public final class PostListDetector {
   private static final Set<String> YEAR_LABELS =
       Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "th", "legend", "div", "span", "p",
           "strong", "b", "li", "header");
+  /** A month name: a label that may be a date heading ("October 2024", "Wed, 9 Oct 2024"). */
+  private static final Pattern DATE_LABEL =
+      Pattern.compile(
+          "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\b|\\d{4}-\\d{2}-\\d{2}");
   private static final Set<String> NOT_LABELS =
       Set.of("a", "time", "footer", "nav", "button", "select", "option");
   /** Most whole-page selector evaluations spent on making the rule's item selector short. */
@@ -200,6 +205,7 @@ public final class PostListDetector {
     private final String pageKey;
     private final Map<Element, Integer> order = new IdentityHashMap<>();
     private final List<int[]> yearHeadings = new ArrayList<>();
+    private final List<DayLabel> dayLabels = new ArrayList<>();
     private final Map<Element, String> urlUnder = new IdentityHashMap<>();
     private final Map<Element, String> signatures = new IdentityHashMap<>();
     private int selectorBudget = SELECTOR_BUDGET;
@@ -220,9 +226,18 @@ public final class PostListDetector {
         }
         order.put(e, i++);
         if (isYearLabel(e)) {
-          var m = YEAR_HEADING.matcher(e.childrenSize() == 0 ? e.ownText() : e.text());
+          String text = e.childrenSize() == 0 ? e.ownText() : e.text();
+          var m = YEAR_HEADING.matcher(text);
           if (m.matches()) {
             yearHeadings.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
+          } else {
+            var d = HumanDates.published(text, null);
+            if (d.isPresent() && d.get().precision().compareTo(FuzzyDate.Precision.MONTH) >= 0) {
+              yearHeadings.add(new int[] {order.get(e), d.get().instant().atOffset(java.time.ZoneOffset.UTC).getYear()});
+              if (d.get().precision().compareTo(FuzzyDate.Precision.DAY) >= 0) {
+                dayLabels.add(new DayLabel(order.get(e), d.get(), e));
+              }
+            }
           }
         }
       }
@@ -310,7 +325,10 @@ public final class PostListDetector {
         return false;
       }
       String text = e.childrenSize() == 0 ? own : e.text();
-      if (text.length() > 40 || !hasYearDigits(text) || !YEAR_HEADING.matcher(text).matches()) {
+      if (text.length() > 40 || !hasYearDigits(text)) {
+        return false;
+      }
+      if (!YEAR_HEADING.matcher(text).matches() && (PageText.words(text) > 6 || !DATE_LABEL.matcher(text).find())) {
         return false;
       }
       int depth = 0;
@@ -375,6 +393,16 @@ public final class PostListDetector {
         }
         classes.sort(null);
         StringBuilder sb = new StringBuilder(el.normalName());
+        if (el.normalName().equals("td") || el.normalName().equals("th")) {
+          // a table's columns are its structure, whatever their classes
+          int k = 1;
+          for (Element s = el.previousElementSibling(); s != null && k < 64; s = s.previousElementSibling()) {
+            if (s.normalName().equals(el.normalName())) {
+              k++;
+            }
+          }
+          sb.append(":nth-of-type(").append(k).append(')');
+        }
         for (String c : classes) {
           sb.append('.').append(c);
         }
@@ -460,6 +488,88 @@ public final class PostListDetector {
       return e.selectFirst("a[href]") == null;
     }
 
+    /**
+     * Posts that show no date of their own, grouped under date headings (a blog that prints each
+     * day once, above that day's posts), take the date of the heading above them; only when there
+     * are two such headings or more, outside the posts.
+     */
+    private void datesFromDayHeadings(List<Element> containers, List<EntryReader.Read> reads) {
+      if (dayLabels.size() < 2) {
+        return;
+      }
+      Set<Element> mine = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      mine.addAll(containers);
+      Element region = commonAncestor(containers);
+      if (region == null) {
+        return;
+      }
+      Map<Integer, DayLabel> chosen = new HashMap<>();
+      Set<DayLabel> used = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+      for (int k = 0; k < reads.size(); k++) {
+        if (reads.get(k).entry().published() != null) {
+          continue;
+        }
+        Integer pos = order.get(containers.get(k));
+        if (pos == null) {
+          continue;
+        }
+        DayLabel label = null;
+        int lo = 0;
+        int hi = dayLabels.size() - 1;
+        while (lo <= hi) {
+          int mid = (lo + hi) >>> 1;
+          if (dayLabels.get(mid).order() < pos) {
+            label = dayLabels.get(mid);
+            lo = mid + 1;
+          } else {
+            hi = mid - 1;
+          }
+        }
+        if (label == null || hasAncestorIn(label.element(), mine) || !EntryReader.isInside(label.element(), region)) {
+          continue;
+        }
+        chosen.put(k, label);
+        used.add(label);
+      }
+      if (used.size() < 2) {
+        return;
+      }
+      for (var e : chosen.entrySet()) {
+        EntryReader.Read r = reads.get(e.getKey());
+        reads.set(e.getKey(), new EntryReader.Read(
+            r.entry().withPublished(e.getValue().date()), r.titleElement(), r.dateElement(), r.summaryElement()));
+      }
+    }
+
+    /** The deepest element holding all the containers (the list), or null. */
+    private static Element commonAncestor(List<Element> containers) {
+      List<Element> chain = new ArrayList<>();
+      int depth = 0;
+      for (Element e = containers.get(0); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+        chain.add(e);
+      }
+      Map<Element, Integer> index = new IdentityHashMap<>();
+      for (int k = 0; k < chain.size(); k++) {
+        index.put(chain.get(k), k);
+      }
+      int top = 0;
+      for (int k = 1; k < containers.size() && k < 2000; k++) {
+        Integer at = null;
+        depth = 0;
+        for (Element e = containers.get(k); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+          at = index.get(e);
+          if (at != null) {
+            break;
+          }
+        }
+        if (at == null) {
+          return null;
+        }
+        top = Math.max(top, at);
+      }
+      return chain.get(top);
+    }
+
     /** Within the group, how far up a link's own container reaches. */
     private int reach(Element a, Map<Element, Set<String>> groupUrls) {
       int up = 0;
@@ -521,6 +631,7 @@ public final class PostListDetector {
         prefixes.merge(prefix(l.url()), 1, Integer::sum);
         texts.add(String.valueOf(PageText.clean(l.element().text())).toLowerCase(Locale.ROOT));
       }
+      datesFromDayHeadings(containers, reads);
       int n = group.size();
       double score = itemTotal / n;
       int maxPrefix = prefixes.values().stream().max(Integer::compare).orElse(0);
@@ -547,7 +658,7 @@ public final class PostListDetector {
         s += 1;
       }
       String text = PageText.clean(l.element().text());
-      if (text != null && text.length() <= 30 && e.title() == null && HumanDates.parse(text).isPresent()) {
+      if (text != null && e.title() == null && HumanDates.looksLikeDate(text)) {
         s -= 2;
       }
       if (text == null && read.titleElement() == null && e.summaryHtml() == null) {
@@ -1065,4 +1176,7 @@ public final class PostListDetector {
   }
 
   private record Positioned(int order, ParsedEntry entry) {}
+
+  /** A standalone full date in the page ("Wednesday, October 9, 2024" above a day's posts). */
+  private record DayLabel(int order, FuzzyDate date, Element element) {}
 }

@@ -152,8 +152,19 @@ public final class PostPageReader {
     if (raw != null) {
       for (Element h1 : h1s) {
         String h = PageText.clean(h1.text());
-        if (h != null && (raw.equals(h) || raw.startsWith(h + " "))) {
+        if (h != null && (raw.equals(h) || raw.startsWith(h + " ") || raw.endsWith(" " + h))) {
           return h;
+        }
+      }
+      String site = meta(doc, "meta[property=og:site_name]");
+      if (site != null && !site.equals(raw)) {
+        for (String sep : SUFFIX_SEPARATORS) {
+          if (raw.startsWith(site + sep)) {
+            return raw.substring(site.length() + sep.length()).trim();
+          }
+          if (raw.endsWith(sep + site)) {
+            return raw.substring(0, raw.length() - site.length() - sep.length()).trim();
+          }
         }
       }
       return stripSiteName(raw);

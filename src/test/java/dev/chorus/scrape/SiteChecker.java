@@ -32,10 +32,17 @@ final class SiteChecker {
   }
 
   private final Path root;
+  private final java.util.function.UnaryOperator<String> reskin;
   private final Map<String, String> hostOfFolder = new LinkedHashMap<>();
   private final Map<String, String> folderOfHost = new HashMap<>();
 
   SiteChecker(String resource) throws Exception {
+    this(resource, html -> html);
+  }
+
+  /** As {@link #SiteChecker(String)}, with every list page rewritten by {@code reskin} first. */
+  SiteChecker(String resource, java.util.function.UnaryOperator<String> reskin) throws Exception {
+    this.reskin = reskin;
     root = Path.of(SiteChecker.class.getResource(resource).toURI());
     try (Stream<Path> dirs = Files.list(root)) {
       int i = 0;
@@ -67,6 +74,32 @@ final class SiteChecker {
     return Files.exists(file) ? load(file) : null;
   }
 
+  /**
+   * The page with every class name replaced by a hash (as CSS modules do), list and card tags
+   * swapped ({@code li/ul/ol -> div}, {@code article -> section}, {@code h2 -> h3}): what is left
+   * is structure, not naming.
+   */
+  static String hashClassesAndSwapTags(String html) {
+    var classes = java.util.regex.Pattern.compile("class=([\"'])(.*?)\\1", java.util.regex.Pattern.DOTALL);
+    String out = classes.matcher(html).replaceAll(m -> {
+      StringBuilder sb = new StringBuilder();
+      for (String token : m.group(2).trim().split("\\s+")) {
+        if (!token.isEmpty()) {
+          sb.append(sb.length() > 0 ? " " : "").append(String.format("k%05x", token.hashCode() & 0xfffff));
+        }
+      }
+      return java.util.regex.Matcher.quoteReplacement("class=" + m.group(1) + sb + m.group(1));
+    });
+    int body = Math.max(0, out.indexOf("<body"));
+    String head = out.substring(0, body);
+    String rest = out.substring(body);
+    String[][] swaps = {{"li", "div"}, {"ul", "div"}, {"ol", "div"}, {"article", "section"}, {"h2", "h3"}};
+    for (String[] sw : swaps) {
+      rest = rest.replaceAll("<(/?)" + sw[0] + "\\b", "<$1" + sw[1]);
+    }
+    return head + rest;
+  }
+
   private static String norm(String s) {
     return s == null ? null : s.replaceAll("\\s+", " ").trim();
   }
@@ -88,7 +121,7 @@ final class SiteChecker {
       }
       String host = hostOfFolder.get(folder);
       String pageUrl = "http://" + host + "/";
-      String html = load(root.resolve(folder).resolve("index.html"));
+      String html = reskin.apply(load(root.resolve(folder).resolve("index.html")));
       Detection detection = new PostListDetector().detect(html, pageUrl);
       Map<String, ParsedEntry> found = new LinkedHashMap<>();
       for (ParsedEntry e : detection.posts()) {

@@ -23,4 +23,18 @@ class VariantSitesTest {
     SiteChecker.Result r = new SiteChecker("/scrape/variants").run();
     assertThat(r.ruleMismatches()).as(String.join("\n", r.report())).isZero();
   }
+
+  @Test
+  void findsThePostsWhenClassNamesAreHashedAndTagsSwapped() throws Exception {
+    SiteChecker.Result r = new SiteChecker("/scrape/variants", SiteChecker::hashClassesAndSwapTags).run();
+    assertThat(r.extras()).as(String.join("\n", r.report())).isZero();
+    assertThat(r.ratio()).as(String.join("\n", r.report())).isGreaterThanOrEqualTo(0.95);
+  }
+
+  @Test
+  void findsThePostsOfTheFixtureSitesWhenClassNamesAreHashedAndTagsSwapped() throws Exception {
+    SiteChecker.Result r = new SiteChecker("/scrape/sites", SiteChecker::hashClassesAndSwapTags).run();
+    assertThat(r.extras()).as(String.join("\n", r.report())).isZero();
+    assertThat(r.ratio()).as(String.join("\n", r.report())).isGreaterThanOrEqualTo(0.95);
+  }
 }
