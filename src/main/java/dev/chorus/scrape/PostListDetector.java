@@ -204,7 +204,7 @@ public final class PostListDetector {
     private final String base;
     private final String pageKey;
     private final Map<Element, Integer> order = new IdentityHashMap<>();
-    private final List<int[]> yearHeadings = new ArrayList<>();
+    private final List<int[]> yearLabels = new ArrayList<>();
     private final List<DayLabel> dayLabels = new ArrayList<>();
     private final Map<Element, String> urlUnder = new IdentityHashMap<>();
     private final Map<Element, String> signatures = new IdentityHashMap<>();
@@ -225,15 +225,15 @@ public final class PostListDetector {
           break;
         }
         order.put(e, i++);
-        if (isYearLabel(e)) {
+        if (isDateLabel(e)) {
           String text = e.childrenSize() == 0 ? e.ownText() : e.text();
           var m = YEAR_HEADING.matcher(text);
           if (m.matches()) {
-            yearHeadings.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
+            yearLabels.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
           } else {
             var d = HumanDates.published(text, null);
             if (d.isPresent() && d.get().precision().compareTo(FuzzyDate.Precision.MONTH) >= 0) {
-              yearHeadings.add(new int[] {order.get(e), d.get().instant().atOffset(java.time.ZoneOffset.UTC).getYear()});
+              yearLabels.add(new int[] {order.get(e), d.get().instant().atOffset(java.time.ZoneOffset.UTC).getYear()});
               if (d.get().precision().compareTo(FuzzyDate.Precision.DAY) >= 0) {
                 dayLabels.add(new DayLabel(order.get(e), d.get(), e));
               }
@@ -311,8 +311,11 @@ public final class PostListDetector {
       return false;
     }
 
-    /** A heading, or a short label standing alone, whose text is a year ("2026", "2025 (12)"). */
-    private static boolean isYearLabel(Element e) {
+    /**
+     * A heading, or a short label standing alone, whose text is a year ("2026", "2025 (12)") or a
+     * date ("October 2024", "Wednesday, October 9, 2024"): context for the posts after it.
+     */
+    private static boolean isDateLabel(Element e) {
       if (!PageText.tag(e, YEAR_LABELS)) {
         return false;
       }
@@ -764,18 +767,18 @@ public final class PostListDetector {
         return null;
       }
       int lo = 0;
-      int hi = yearHeadings.size() - 1;
+      int hi = yearLabels.size() - 1;
       int found = -1;
       while (lo <= hi) {
         int mid = (lo + hi) >>> 1;
-        if (yearHeadings.get(mid)[0] < pos) {
+        if (yearLabels.get(mid)[0] < pos) {
           found = mid;
           lo = mid + 1;
         } else {
           hi = mid - 1;
         }
       }
-      return found < 0 ? null : yearHeadings.get(found)[1];
+      return found < 0 ? null : yearLabels.get(found)[1];
     }
 
     /**
