@@ -60,6 +60,8 @@ public final class PostListDetector {
           "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\b|\\d{4}-\\d{2}-\\d{2}");
   private static final Set<String> NOT_LABELS =
       Set.of("a", "time", "footer", "nav", "button", "select", "option");
+  /** Most year and date labels read from one page. */
+  private static final int MAX_LABELS = 5_000;
   /** Most whole-page selector evaluations spent on making the rule's item selector short. */
   private static final int SELECTOR_BUDGET = 80;
   /** A date archive: /2024/, /2024/10/, /blog/2024/10/09/, with no post slug after it. */
@@ -204,7 +206,7 @@ public final class PostListDetector {
     private final String base;
     private final String pageKey;
     private final Map<Element, Integer> order = new IdentityHashMap<>();
-    private final List<int[]> yearHeadings = new ArrayList<>();
+    private final List<int[]> yearLabels = new ArrayList<>();
     private final List<DayLabel> dayLabels = new ArrayList<>();
     private final Map<Element, String> urlUnder = new IdentityHashMap<>();
     private final Map<Element, String> signatures = new IdentityHashMap<>();
@@ -219,21 +221,21 @@ public final class PostListDetector {
     Detection detect() {
       int i = 0;
       var all = doc.getAllElements();
-      selectorBudget = Math.max(6, Math.min(SELECTOR_BUDGET, 2_000_000 / Math.max(1, all.size())));
+      selectorBudget = Math.max(6, Math.min(SELECTOR_BUDGET, 600_000 / Math.max(1, all.size())));
       for (Element e : all) {
         if (i >= MAX_ELEMENTS) {
           break;
         }
         order.put(e, i++);
-        if (isYearLabel(e)) {
+        if (yearLabels.size() < MAX_LABELS && isDateLabel(e)) {
           String text = e.childrenSize() == 0 ? e.ownText() : e.text();
           var m = YEAR_HEADING.matcher(text);
           if (m.matches()) {
-            yearHeadings.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
+            yearLabels.add(new int[] {order.get(e), Integer.parseInt(m.group(1))});
           } else {
             var d = HumanDates.published(text, null);
             if (d.isPresent() && d.get().precision().compareTo(FuzzyDate.Precision.MONTH) >= 0) {
-              yearHeadings.add(new int[] {order.get(e), d.get().instant().atOffset(java.time.ZoneOffset.UTC).getYear()});
+              yearLabels.add(new int[] {order.get(e), d.get().instant().atOffset(java.time.ZoneOffset.UTC).getYear()});
               if (d.get().precision().compareTo(FuzzyDate.Precision.DAY) >= 0) {
                 dayLabels.add(new DayLabel(order.get(e), d.get(), e));
               }
@@ -299,6 +301,20 @@ public final class PostListDetector {
       return new Detection(posts, rule(best, extraItems), candidates, "detected");
     }
 
+    /** Whether one of the element's own text pieces holds a year, without building its text. */
+    private static boolean ownTextHasYearDigits(Element e) {
+      int n = Math.min(e.childNodeSize(), 16);
+      for (int k = 0; k < n; k++) {
+        if (e.childNode(k) instanceof org.jsoup.nodes.TextNode t) {
+          String w = t.getWholeText();
+          if (w.length() <= 200 && hasYearDigits(w)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+
     private static boolean hasYearDigits(String t) {
       for (int k = 0; k + 3 < t.length(); k++) {
         char a = t.charAt(k);
@@ -311,8 +327,11 @@ public final class PostListDetector {
       return false;
     }
 
-    /** A heading, or a short label standing alone, whose text is a year ("2026", "2025 (12)"). */
-    private static boolean isYearLabel(Element e) {
+    /**
+     * A heading, or a short label standing alone, whose text is a year ("2026", "2025 (12)") or a
+     * date ("October 2024", "Wednesday, October 9, 2024"): context for the posts after it.
+     */
+    private static boolean isDateLabel(Element e) {
       if (!PageText.tag(e, YEAR_LABELS)) {
         return false;
       }
@@ -320,8 +339,11 @@ public final class PostListDetector {
       if (!heading && e.childrenSize() > 4) {
         return false;
       }
+      if (e.childrenSize() > 4 || (!heading && !ownTextHasYearDigits(e))) {
+        return false;
+      }
       String own = e.ownText();
-      if (own.length() > 40 || e.childrenSize() > 4 || (!heading && !hasYearDigits(own))) {
+      if (own.length() > 40) {
         return false;
       }
       String text = e.childrenSize() == 0 ? own : e.text();
@@ -764,18 +786,18 @@ public final class PostListDetector {
         return null;
       }
       int lo = 0;
-      int hi = yearHeadings.size() - 1;
+      int hi = yearLabels.size() - 1;
       int found = -1;
       while (lo <= hi) {
         int mid = (lo + hi) >>> 1;
-        if (yearHeadings.get(mid)[0] < pos) {
+        if (yearLabels.get(mid)[0] < pos) {
           found = mid;
           lo = mid + 1;
         } else {
           hi = mid - 1;
         }
       }
-      return found < 0 ? null : yearHeadings.get(found)[1];
+      return found < 0 ? null : yearLabels.get(found)[1];
     }
 
     /**

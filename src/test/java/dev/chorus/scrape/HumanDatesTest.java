@@ -81,4 +81,42 @@ class HumanDatesTest {
     assertThat(HumanDates.parse(null)).isEmpty();
     assertThat(HumanDates.parse("x".repeat(100_000) + " 2024-01-01")).isEmpty();
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "2024-10-09T23:30:00-07:00 | 2024-10-09",
+        "2024-10-09T00:30:00+09:00 | 2024-10-09",
+        "2024-10-09T12:00:00-07:00 | 2024-10-09T19:00:00Z",
+      })
+  void keepsTheWritersCalendarDayWhenTheOffsetWouldMoveIt(String text, String expected) {
+    assertThat(iso(text, null)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Published Oct 9, 2024 · Updated Nov 2, 2024 | 2024-10-09",
+        "Updated Nov 2, 2024 · Published Oct 9, 2024 | 2024-10-09",
+        "Oct 9, 2024 · updated Nov 2, 2024 | 2024-10-09",
+        "Updated Nov 2, 2024 · Oct 9, 2024 | 2024-10-09",
+        "Oct 9, 2024 | 2024-10-09",
+      })
+  void prefersThePublicationDateOverAnUpdate(String text, String expected) {
+    assertThat(HumanDates.published(text, null).map(FuzzyDate::iso).orElse(null)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Sep 14", "14 Sep", "2024-10-09", "Oct 2024", "3 days ago", "Yesterday", "2 weeks ago"})
+  void recognisesShortDateLabels(String text) {
+    assertThat(HumanDates.looksLikeDate(text)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"Rate limiting at the edge", "Engineering", "The year 2024 in review at the edge of things"})
+  void doesNotTakeTitlesForDateLabels(String text) {
+    assertThat(HumanDates.looksLikeDate(text)).isFalse();
+  }
 }
