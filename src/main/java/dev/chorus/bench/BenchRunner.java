@@ -89,6 +89,9 @@ public final class BenchRunner {
     if (o.only().contains("parse")) {
       parse(farm);
     }
+    if (o.only().contains("serve")) {
+      serve(farm);
+    }
     summary();
     return rows;
   }
@@ -246,6 +249,65 @@ public final class BenchRunner {
     } catch (FeedParseException | XMLStreamException e) {
       throw new IllegalStateException("the farm's feeds must parse: " + e.getMessage(), e);
     }
+  }
+
+  // ---- serve ----
+
+  private void serve(FeedFarm farm) throws IOException, InterruptedException {
+    Path dir = lastPollDir;
+    if (dir == null) {
+      int n = o.feeds().stream().mapToInt(Integer::intValue).max().orElse(20);
+      dir = o.work().resolve("serve-" + n);
+      deleteTree(dir);
+      out.printf(Locale.ROOT, "serve: polling %d farm feeds once to fill a database%n", n);
+      FeedFarm f = farm != null ? farm : FeedFarm.generate(n, o.seed());
+      try (FarmServer server = new FarmServer(f, Math.max(1, n / o.feedsPerHost()), Duration.ZERO)) {
+        FarmConfig.write(dir, server, n);
+        Child.run(jvm(), PollProbe.class, List.of(dir.resolve("feeds.yml").toString(), String.valueOf(o.parallel())),
+            dir.resolve("poll.log"), Duration.ofMinutes(15));
+      }
+    }
+    out.printf(Locale.ROOT, "serve: %s, %d connections, %d s per endpoint after 2 s warm-up (and 2 s on every endpoint first), child -Xmx%s%n",
+        dir.resolve("chorus.db"), o.connections(), o.serveSeconds(), o.heap());
+    List<String> names =
+        List.of("ceiling /", "/", "ceiling /feed.atom", "/feed.atom", "ceiling /api/entries", "/api/entries");
+    java.util.Map<String, List<Double>> rps = new java.util.LinkedHashMap<>();
+    java.util.Map<String, List<Double>> p50 = new java.util.LinkedHashMap<>();
+    java.util.Map<String, List<Double>> p99 = new java.util.LinkedHashMap<>();
+    List<Double> rss = new ArrayList<>();
+    for (int run = 1; run <= o.runs(); run++) {
+      out.println("    load average before: " + loadAverage());
+      JsonNode r = Child.run(jvm(), ServeProbe.class,
+          List.of(dir.resolve("feeds.yml").toString(), String.valueOf(o.serveSeconds()), String.valueOf(o.connections())),
+          dir.resolve("serve.log"), Duration.ofMinutes(10));
+      for (String name : names) {
+        JsonNode e = r.get(name);
+        rps.computeIfAbsent(name, k -> new ArrayList<>()).add(e.get("rps").asDouble());
+        p50.computeIfAbsent(name, k -> new ArrayList<>()).add(e.get("p50Ms").asDouble());
+        p99.computeIfAbsent(name, k -> new ArrayList<>()).add(e.get("p99Ms").asDouble());
+        out.printf(Locale.ROOT, "  run %d %-15s %7.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %d errors  %d-byte body%n",
+            run, name, e.get("rps").asDouble(), e.get("p50Ms").asDouble(), e.get("p99Ms").asDouble(),
+            e.get("errors").asLong(), e.get("bytes").asLong());
+      }
+      rss.add(r.get("hwmKb").asDouble() / 1024);
+    }
+    for (String name : names) {
+      Stats s = Stats.of(rps.get(name));
+      Stats q99 = Stats.of(p99.get(name));
+      String what = "serve " + name + " (req/s; p50 / p99 ms)";
+      String measured = s.format("%.0f") + "; " + Stats.of(p50.get(name)).format("%.1f") + " / " + q99.format("%.1f");
+      if (!name.startsWith("ceiling")) {
+        double share = s.median() / Stats.of(rps.get("ceiling " + name)).median();
+        measured += String.format(Locale.ROOT, " = %.0f%% of ceiling", share * 100);
+      }
+      if (name.equals("/") || name.equals("/feed.atom")) {
+        double share = s.median() / Stats.of(rps.get("ceiling " + name)).median();
+        rows.add(new Row(what, measured, "≥ 70% of ceiling, p99 < 20", share >= 0.7 && q99.median() < 20));
+      } else {
+        rows.add(new Row(what, measured, "", null));
+      }
+    }
+    rows.add(new Row("serve peak RSS (MB)", Stats.of(rss).format("%.0f"), "-Xmx" + o.heap(), null));
   }
 
   // ---- output ----
