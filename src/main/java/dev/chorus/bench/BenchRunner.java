@@ -92,6 +92,9 @@ public final class BenchRunner {
     if (o.only().contains("serve")) {
       serve(farm);
     }
+    if (o.only().contains("storage")) {
+      storage();
+    }
     summary();
     return rows;
   }
@@ -308,6 +311,69 @@ public final class BenchRunner {
       }
     }
     rows.add(new Row("serve peak RSS (MB)", Stats.of(rss).format("%.0f"), "-Xmx" + o.heap(), null));
+  }
+
+  // ---- storage ----
+
+  private void storage() throws IOException, InterruptedException {
+    Path dir = o.work().resolve("storage-" + o.storageEntries());
+    Path config = dir.resolve("feeds.yml");
+    Files.createDirectories(dir);
+    StringBuilder sb = new StringBuilder("title: Chorus storage bench\ndatabase: chorus.db\nsources:\n");
+    for (int s = 0; s < StorageProbe.SOURCES; s++) {
+      sb.append("  - id: blog-").append(s).append("\n    name: Blog ").append(s)
+          .append("\n    url: http://127.0.0.1:9/").append(s).append("/\n");
+      if (s % 10 == 0) {
+        sb.append("    tags: [bench]\n");
+      }
+    }
+    Files.writeString(config, sb);
+    Path done = dir.resolve("built");
+    if (!Files.exists(done)) {
+      deleteTree(dir.resolve("chorus.db"));
+      Files.deleteIfExists(dir.resolve("chorus.db-wal"));
+      Files.deleteIfExists(dir.resolve("chorus.db-shm"));
+      out.printf(Locale.ROOT, "storage: building %d entries over %d sources (kept in %s for later runs)%n",
+          o.storageEntries(), StorageProbe.SOURCES, dir);
+      JsonNode b = Child.run(jvm(), StorageProbe.class, List.of("build", config.toString(), String.valueOf(o.storageEntries())),
+          dir.resolve("build.log"), Duration.ofHours(2));
+      out.printf(Locale.ROOT, "  built %d entries in %.0f s (%.0f entries/s)%n", b.get("entries").asInt(),
+          b.get("buildSeconds").asDouble(), b.get("entries").asDouble() / b.get("buildSeconds").asDouble());
+      Files.writeString(done, b.toString());
+    }
+    out.println("    load average before: " + loadAverage());
+    JsonNode r = Child.run(jvm(), StorageProbe.class, List.of("query", config.toString(), String.valueOf(o.storageEntries())),
+        dir.resolve("query.log"), Duration.ofMinutes(30));
+    out.printf(Locale.ROOT, "storage: %d entries, database %.0f MB, child -Xmx%s, peak RSS %.0f MB%n",
+        r.get("rows").asLong(), r.get("dbMb").asDouble(), o.heap(), r.get("hwmKb").asDouble() / 1024);
+    var it = r.get("queries").fields();
+    while (it.hasNext()) {
+      var e = it.next();
+      JsonNode q = e.getValue();
+      String measured = String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", q.get("medianMs").asDouble(),
+          q.get("minMs").asDouble(), q.get("maxMs").asDouble());
+      out.printf(Locale.ROOT, "  %-36s %s ms%n", e.getKey(), measured);
+      double target = e.getKey().startsWith("search") ? 50 : e.getKey().contains("page") ? 10 : Double.NaN;
+      rows.add(row("store at " + o.storageEntries() + ": " + e.getKey() + " (ms)", measured, target,
+          q.get("medianMs").asDouble()));
+    }
+    for (JsonNode p : r.get("plans")) {
+      out.println("  plan, " + p.get("query").asText() + ":");
+      for (JsonNode l : p.get("plan")) {
+        out.println("    " + l.asText());
+      }
+    }
+    var web = r.get("web").fields();
+    while (web.hasNext()) {
+      var e = web.next();
+      out.printf(Locale.ROOT, "  GET %-24s %d, first %.1f ms, cached %.1f ms%n", e.getKey(),
+          e.getValue().get("status").asInt(), e.getValue().get("firstMs").asDouble(), e.getValue().get("cachedMs").asDouble());
+    }
+    rows.add(new Row("store at " + o.storageEntries() + ": database size (MB)",
+        String.format(Locale.ROOT, "%.0f", r.get("dbMb").asDouble()), "", null));
+    rows.add(new Row("serve " + StorageProbe.SOURCES + " sources + that database: peak RSS (MB)",
+        String.format(Locale.ROOT, "%.0f", r.get("hwmKb").asDouble() / 1024), "runs in -Xmx256m",
+        "256m".equals(o.heap()) ? Boolean.TRUE : null));
   }
 
   // ---- output ----
