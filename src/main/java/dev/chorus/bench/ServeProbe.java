@@ -22,11 +22,11 @@ import java.time.Duration;
 public final class ServeProbe {
   private ServeProbe() {}
 
-  /** Arguments: config file, seconds per endpoint, connections. */
+  /** Arguments: config file, milliseconds per endpoint, connections, warm-up milliseconds. */
   public static void main(String[] args) throws Exception {
-    Duration measure = Duration.ofSeconds(Integer.parseInt(args[1]));
+    Duration measure = Duration.ofMillis(Integer.parseInt(args[1]));
     int connections = Integer.parseInt(args[2]);
-    Duration warmup = Duration.ofSeconds(2);
+    Duration warmup = Duration.ofMillis(Integer.parseInt(args[3]));
     ObjectNode out = new ObjectMapper().createObjectNode();
     try (App app = new App(ConfigLoader.load(Path.of(args[0])), Clock.systemUTC())) {
       int port = app.serve("127.0.0.1", 0, false);

@@ -36,7 +36,6 @@ import java.util.function.Supplier;
  * and times the first (uncached) render of each page; prints a RESULT line.
  */
 public final class StorageProbe {
-  static final int SOURCES = 2000;
   private static final Instant NOW = FeedFarm.BASE;
   private static final String ENTRY_COLUMNS =
       "e.id, e.source_id, s.name, e.key, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
@@ -44,15 +43,16 @@ public final class StorageProbe {
 
   private StorageProbe() {}
 
-  /** Arguments: build|query, config file, entries. */
+  /** Arguments: build|query, config file, entries, sources. */
   public static void main(String[] args) throws Exception {
     Path config = Path.of(args[1]);
     int entries = Integer.parseInt(args[2]);
+    int sources = Integer.parseInt(args[3]);
     ObjectNode out = new ObjectMapper().createObjectNode();
     if (args[0].equals("build")) {
-      build(ConfigLoader.load(config).database(), entries, out);
+      build(ConfigLoader.load(config).database(), entries, sources, out);
     } else {
-      query(config, out);
+      query(config, sources, out);
     }
     out.put("hwmKb", Probes.vmHwmKb());
     System.out.println("RESULT " + out);
@@ -61,22 +61,22 @@ public final class StorageProbe {
 
   // ---- build ----
 
-  private static void build(Path file, int entries, ObjectNode out) {
+  private static void build(Path file, int entries, int sources, ObjectNode out) {
     long start = System.nanoTime();
-    int perSource = Math.max(1, entries / SOURCES);
+    int perSource = Math.max(1, entries / sources);
     try (Database db = Database.open(file)) {
       EntryStore store = new EntryStore(db, Clock.fixed(NOW, java.time.ZoneOffset.UTC));
-      for (int s = 0; s < SOURCES; s++) {
+      for (int s = 0; s < sources; s++) {
         store.upsertSource("blog-" + s, "Blog " + s, "http://127.0.0.1:9/" + s + "/");
       }
       int written = 0;
-      for (int s = 0; s < SOURCES && written < entries; s++) {
-        int n = Math.min(perSource + (s < entries % SOURCES ? 1 : 0), entries - written);
+      for (int s = 0; s < sources && written < entries; s++) {
+        int n = Math.min(perSource + (s < entries % sources ? 1 : 0), entries - written);
         List<NewEntry> batch = entries(s, n);
         FetchOutcome o = new FetchOutcome(NOW, 100, "feed", "http://127.0.0.1:9/" + s + "/feed", null, null,
             200, NOW.plus(Duration.ofMinutes(30)), false);
         written += store.saveSuccess("blog-" + s, batch, o).inserted();
-        if (s % 200 == 199) {
+        if (s % 200 == 199 || s == sources - 1) {
           System.err.printf("%d entries after %.0f s%n", written, (System.nanoTime() - start) / 1e9);
         }
       }
@@ -106,25 +106,28 @@ public final class StorageProbe {
 
   // ---- query ----
 
-  private static void query(Path config, ObjectNode out) throws Exception {
+  private static void query(Path config, int sources, ObjectNode out) throws Exception {
     try (App app = new App(ConfigLoader.load(config), Clock.systemUTC())) {
       EntryStore store = app.store();
       Database db = store.database();
       Path file = db.file();
       out.put("dbMb", (Files.size(file) + size(Path.of(file + "-wal"))) / 1e6);
-      out.put("rows", (long) db.read(c -> scalar(c, "SELECT count(*) FROM entries")));
-      long deepSort = db.read(c -> scalar(c, "SELECT sort_at FROM entries ORDER BY sort_at DESC, id DESC LIMIT 1 OFFSET 900000"));
-      long deepId = db.read(c -> scalar(c, "SELECT id FROM entries ORDER BY sort_at DESC, id DESC LIMIT 1 OFFSET 900000"));
+      long rows = db.read(c -> scalar(c, "SELECT count(*) FROM entries"));
+      out.put("rows", rows);
+      String deepest = "SELECT %s FROM entries ORDER BY sort_at DESC, id DESC LIMIT 1 OFFSET " + rows * 9 / 10;
+      long deepSort = db.read(c -> scalar(c, String.format(deepest, "sort_at")));
+      long deepId = db.read(c -> scalar(c, String.format(deepest, "id")));
       Cursor deep = new Cursor(deepSort, deepId);
       List<String> tagged = new ArrayList<>();
-      for (int s = 0; s < SOURCES; s += 10) {
+      for (int s = 0; s < sources; s += 10) {
         tagged.add("blog-" + s);
       }
       ObjectNode q = out.putObject("queries");
       time(q, "first page", () -> store.page(null, null, 30));
-      time(q, "a source's first page", () -> store.page(List.of("blog-777"), null, 30));
-      time(q, "a tag's first page (200 sources)", () -> store.page(tagged, null, 30));
-      time(q, "deep cursor page (offset 900,000)", () -> store.page(null, deep, 30));
+      String one = "blog-" + (sources * 7 / 10);
+      time(q, "a source's first page", () -> store.page(List.of(one), null, 30));
+      time(q, "a tag's first page (" + tagged.size() + " sources)", () -> store.page(tagged, null, 30));
+      time(q, "deep cursor page (90% down)", () -> store.page(null, deep, 30));
       time(q, "search: common word (system)", () -> store.search("system", 50));
       time(q, "search: two words (cache latency)", () -> store.search("cache latency", 50));
       String rare = Words.rare(20_000);
@@ -135,7 +138,7 @@ public final class StorageProbe {
       String page = "SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id";
       String order = " ORDER BY e.sort_at DESC, e.id DESC LIMIT 31";
       plan(db, plans, "first page", page + order);
-      plan(db, plans, "a source's page", page + " WHERE e.source_id IN ('blog-777')" + order);
+      plan(db, plans, "a source's page", page + " WHERE e.source_id IN ('" + one + "')" + order);
       plan(db, plans, "a tag's page", page + " WHERE e.source_id IN ('blog-0','blog-10','blog-20')" + order);
       plan(db, plans, "deep cursor page",
           page + " WHERE (e.sort_at, e.id) < (" + deepSort + ", " + deepId + ")" + order);
@@ -150,7 +153,7 @@ public final class StorageProbe {
       int port = app.serve("127.0.0.1", 0, false);
       ObjectNode web = out.putObject("web");
       HttpClient http = HttpClient.newHttpClient();
-      for (String path : new String[] {"/", "/authors/blog-777", "/tags/bench", "/search?q=cache+latency",
+      for (String path : new String[] {"/", "/authors/" + one, "/tags/bench", "/search?q=cache+latency",
           "/api/entries?limit=50", "/feed.atom", "/sources"}) {
         long t0 = System.nanoTime();
         HttpResponse<byte[]> r = http.send(
