@@ -39,6 +39,7 @@ public final class BenchRunner {
    * @param work folder for configs, databases and logs
    * @param seed farm seed
    * @param jvmArgs extra arguments for the child JVMs (e.g. a JFR recording)
+   * @param quick short warm-ups, for a smoke test of the suite itself (figures meaningless)
    */
   public record Options(
       List<Integer> feeds,
@@ -53,7 +54,8 @@ public final class BenchRunner {
       int connections,
       Path work,
       long seed,
-      List<String> jvmArgs) {}
+      List<String> jvmArgs,
+      boolean quick) {}
 
   /** One line of the summary: what was measured, the figure, the target and whether it was met. */
   public record Row(String what, String measured, String target, Boolean met) {}
@@ -88,6 +90,12 @@ public final class BenchRunner {
     }
     if (o.only().contains("parse")) {
       parse(farm);
+    }
+    if (o.only().contains("serve")) {
+      serve(farm);
+    }
+    if (o.only().contains("storage")) {
+      storage();
     }
     summary();
     return rows;
@@ -206,14 +214,15 @@ public final class BenchRunner {
     out.printf(Locale.ROOT, "parse: %d feeds, %d entries, %.1f MB, one thread, warmed up in process%n",
         set.size(), entries, bytes / 1e6);
     FeedParser parser = new FeedParser();
-    Stats chorus = timePasses(set, entries, f -> parser.parse(f.body(), f.contentType(), "http://127.0.0.1/feed").entries().size());
-    out.printf(Locale.ROOT, "  FeedParser: %s entries/s (%.0f MB/s)%n", chorus.format("%.0f"),
-        chorus.median() * bytes / entries / 1e6);
-    Stats stax = timePasses(set, entries, f -> StaxFeeds.read(f.body()).size());
-    out.printf(Locale.ROOT, "  StAX ceiling: %s entries/s (%.0f MB/s)%n", stax.format("%.0f"),
-        stax.median() * bytes / entries / 1e6);
-    rows.add(new Row("parse, FeedParser (entries/s)", chorus.format("%.0f"), "≥ 37000", chorus.median() >= 37000));
-    rows.add(new Row("parse, plain StAX ceiling (entries/s)", stax.format("%.0f"), "", null));
+    Stats[] chorus = timePasses(set, entries, f -> parser.parse(f.body(), f.contentType(), "http://127.0.0.1/feed").entries().size());
+    out.printf(Locale.ROOT, "  FeedParser:   %s entries/s, %s per CPU-second (%.0f MB/s)%n", chorus[0].format("%.0f"),
+        chorus[1].format("%.0f"), chorus[0].median() * bytes / entries / 1e6);
+    Stats[] stax = timePasses(set, entries, f -> StaxFeeds.read(f.body()).size());
+    out.printf(Locale.ROOT, "  StAX ceiling: %s entries/s, %s per CPU-second (%.0f MB/s)%n", stax[0].format("%.0f"),
+        stax[1].format("%.0f"), stax[0].median() * bytes / entries / 1e6);
+    rows.add(new Row("parse, FeedParser (entries/s; per CPU-s)", chorus[0].format("%.0f") + "; " + chorus[1].format("%.0f"),
+        "≥ 37000", chorus[0].median() >= 37000));
+    rows.add(new Row("parse, plain StAX ceiling (entries/s; per CPU-s)", stax[0].format("%.0f") + "; " + stax[1].format("%.0f"), "", null));
   }
 
   /** A step applied to one feed that returns the entries it read. */
@@ -222,17 +231,21 @@ public final class BenchRunner {
     int apply(Feed f) throws FeedParseException, XMLStreamException;
   }
 
-  private Stats timePasses(List<Feed> set, int entries, Step step) {
-    long warmUntil = System.nanoTime() + Duration.ofSeconds(6).toNanos();
+  /** Entries per second of wall time and per second of this thread's CPU time, over timed passes. */
+  private Stats[] timePasses(List<Feed> set, int entries, Step step) {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long warmUntil = System.nanoTime() + Duration.ofMillis(o.quick() ? 500 : 10_000).toNanos();
     try {
       while (System.nanoTime() < warmUntil) {
         for (Feed f : set) {
           step.apply(f);
         }
       }
-      List<Double> rates = new ArrayList<>();
-      for (int i = 0; i < Math.max(3, o.runs()); i++) {
+      List<Double> wall = new ArrayList<>();
+      List<Double> cpu = new ArrayList<>();
+      for (int i = 0; i < Math.max(o.quick() ? 1 : 5, o.runs()); i++) {
         long t0 = System.nanoTime();
+        long c0 = threads.getCurrentThreadCpuTime();
         int seen = 0;
         for (Feed f : set) {
           seen += step.apply(f);
@@ -240,12 +253,139 @@ public final class BenchRunner {
         if (seen != entries) {
           throw new IllegalStateException("read " + seen + " entries, expected " + entries);
         }
-        rates.add(entries / ((System.nanoTime() - t0) / 1e9));
+        wall.add(entries / ((System.nanoTime() - t0) / 1e9));
+        cpu.add(entries / ((threads.getCurrentThreadCpuTime() - c0) / 1e9));
       }
-      return Stats.of(rates);
+      return new Stats[] {Stats.of(wall), Stats.of(cpu)};
     } catch (FeedParseException | XMLStreamException e) {
       throw new IllegalStateException("the farm's feeds must parse: " + e.getMessage(), e);
     }
+  }
+
+  // ---- serve ----
+
+  private void serve(FeedFarm farm) throws IOException, InterruptedException {
+    Path dir = lastPollDir;
+    if (dir == null) {
+      int n = o.feeds().stream().mapToInt(Integer::intValue).max().orElse(20);
+      dir = o.work().resolve("serve-" + n);
+      deleteTree(dir);
+      out.printf(Locale.ROOT, "serve: polling %d farm feeds once to fill a database%n", n);
+      FeedFarm f = farm != null ? farm : FeedFarm.generate(n, o.seed());
+      try (FarmServer server = new FarmServer(f, Math.max(1, n / o.feedsPerHost()), Duration.ZERO)) {
+        FarmConfig.write(dir, server, n);
+        Child.run(jvm(), PollProbe.class, List.of(dir.resolve("feeds.yml").toString(), String.valueOf(o.parallel())),
+            dir.resolve("poll.log"), Duration.ofMinutes(15));
+      }
+    }
+    out.printf(Locale.ROOT, "serve: %s, %d connections, %d s per endpoint after 2 s warm-up (and 2 s on every endpoint first), child -Xmx%s%n",
+        dir.resolve("chorus.db"), o.connections(), o.serveSeconds(), o.heap());
+    List<String> names =
+        List.of("ceiling /", "/", "ceiling /feed.atom", "/feed.atom", "ceiling /api/entries", "/api/entries");
+    java.util.Map<String, List<Double>> rps = new java.util.LinkedHashMap<>();
+    java.util.Map<String, List<Double>> p50 = new java.util.LinkedHashMap<>();
+    java.util.Map<String, List<Double>> p99 = new java.util.LinkedHashMap<>();
+    List<Double> rss = new ArrayList<>();
+    for (int run = 1; run <= o.runs(); run++) {
+      out.println("    load average before: " + loadAverage());
+      JsonNode r = Child.run(jvm(), ServeProbe.class,
+          List.of(dir.resolve("feeds.yml").toString(), String.valueOf(o.quick() ? 300 : o.serveSeconds() * 1000),
+              String.valueOf(o.connections()), o.quick() ? "0" : "2000"),
+          dir.resolve("serve.log"), Duration.ofMinutes(10));
+      for (String name : names) {
+        JsonNode e = r.get(name);
+        rps.computeIfAbsent(name, k -> new ArrayList<>()).add(e.get("rps").asDouble());
+        p50.computeIfAbsent(name, k -> new ArrayList<>()).add(e.get("p50Ms").asDouble());
+        p99.computeIfAbsent(name, k -> new ArrayList<>()).add(e.get("p99Ms").asDouble());
+        out.printf(Locale.ROOT, "  run %d %-15s %7.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %d errors  %d-byte body%n",
+            run, name, e.get("rps").asDouble(), e.get("p50Ms").asDouble(), e.get("p99Ms").asDouble(),
+            e.get("errors").asLong(), e.get("bytes").asLong());
+      }
+      rss.add(r.get("hwmKb").asDouble() / 1024);
+    }
+    for (String name : names) {
+      Stats s = Stats.of(rps.get(name));
+      Stats q99 = Stats.of(p99.get(name));
+      String what = "serve " + name + " (req/s; p50 / p99 ms)";
+      String measured = s.format("%.0f") + "; " + Stats.of(p50.get(name)).format("%.1f") + " / " + q99.format("%.1f");
+      if (!name.startsWith("ceiling")) {
+        double share = s.median() / Stats.of(rps.get("ceiling " + name)).median();
+        measured += String.format(Locale.ROOT, " = %.0f%% of ceiling", share * 100);
+      }
+      if (name.equals("/") || name.equals("/feed.atom")) {
+        double share = s.median() / Stats.of(rps.get("ceiling " + name)).median();
+        rows.add(new Row(what, measured, "≥ 70% of ceiling, p99 < 20", share >= 0.7 && q99.median() < 20));
+      } else {
+        rows.add(new Row(what, measured, "", null));
+      }
+    }
+    rows.add(new Row("serve peak RSS (MB)", Stats.of(rss).format("%.0f"), "-Xmx" + o.heap(), null));
+  }
+
+  // ---- storage ----
+
+  private void storage() throws IOException, InterruptedException {
+    int sources = o.quick() ? 100 : 2000;
+    Path dir = o.work().resolve("storage-" + o.storageEntries() + "-" + sources);
+    Path config = dir.resolve("feeds.yml");
+    Files.createDirectories(dir);
+    StringBuilder sb = new StringBuilder("title: Chorus storage bench\ndatabase: chorus.db\nsources:\n");
+    for (int s = 0; s < sources; s++) {
+      sb.append("  - id: blog-").append(s).append("\n    name: Blog ").append(s)
+          .append("\n    url: http://127.0.0.1:9/").append(s).append("/\n");
+      if (s % 10 == 0) {
+        sb.append("    tags: [bench]\n");
+      }
+    }
+    Files.writeString(config, sb);
+    Path done = dir.resolve("built");
+    if (!Files.exists(done)) {
+      deleteTree(dir.resolve("chorus.db"));
+      Files.deleteIfExists(dir.resolve("chorus.db-wal"));
+      Files.deleteIfExists(dir.resolve("chorus.db-shm"));
+      out.printf(Locale.ROOT, "storage: building %d entries over %d sources (kept in %s for later runs)%n",
+          o.storageEntries(), sources, dir);
+      JsonNode b = Child.run(jvm(), StorageProbe.class,
+          List.of("build", config.toString(), String.valueOf(o.storageEntries()), String.valueOf(sources)),
+          dir.resolve("build.log"), Duration.ofHours(2));
+      out.printf(Locale.ROOT, "  built %d entries in %.0f s (%.0f entries/s)%n", b.get("entries").asInt(),
+          b.get("buildSeconds").asDouble(), b.get("entries").asDouble() / b.get("buildSeconds").asDouble());
+      Files.writeString(done, b.toString());
+    }
+    out.println("    load average before: " + loadAverage());
+    JsonNode r = Child.run(jvm(), StorageProbe.class,
+        List.of("query", config.toString(), String.valueOf(o.storageEntries()), String.valueOf(sources)),
+        dir.resolve("query.log"), Duration.ofMinutes(30));
+    out.printf(Locale.ROOT, "storage: %d entries, database %.0f MB, child -Xmx%s, peak RSS %.0f MB%n",
+        r.get("rows").asLong(), r.get("dbMb").asDouble(), o.heap(), r.get("hwmKb").asDouble() / 1024);
+    var it = r.get("queries").fields();
+    while (it.hasNext()) {
+      var e = it.next();
+      JsonNode q = e.getValue();
+      String measured = String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", q.get("medianMs").asDouble(),
+          q.get("minMs").asDouble(), q.get("maxMs").asDouble());
+      out.printf(Locale.ROOT, "  %-36s %s ms%n", e.getKey(), measured);
+      double target = e.getKey().startsWith("search") ? 50 : e.getKey().contains("page") ? 10 : Double.NaN;
+      rows.add(row("store at " + o.storageEntries() + ": " + e.getKey() + " (ms)", measured, target,
+          q.get("medianMs").asDouble()));
+    }
+    for (JsonNode p : r.get("plans")) {
+      out.println("  plan, " + p.get("query").asText() + ":");
+      for (JsonNode l : p.get("plan")) {
+        out.println("    " + l.asText());
+      }
+    }
+    var web = r.get("web").fields();
+    while (web.hasNext()) {
+      var e = web.next();
+      out.printf(Locale.ROOT, "  GET %-24s %d, first %.1f ms, cached %.1f ms%n", e.getKey(),
+          e.getValue().get("status").asInt(), e.getValue().get("firstMs").asDouble(), e.getValue().get("cachedMs").asDouble());
+    }
+    rows.add(new Row("store at " + o.storageEntries() + ": database size (MB)",
+        String.format(Locale.ROOT, "%.0f", r.get("dbMb").asDouble()), "", null));
+    rows.add(new Row("serve " + sources + " sources + that database: peak RSS (MB)",
+        String.format(Locale.ROOT, "%.0f", r.get("hwmKb").asDouble() / 1024), "runs in -Xmx256m",
+        "256m".equals(o.heap()) ? Boolean.TRUE : null));
   }
 
   // ---- output ----

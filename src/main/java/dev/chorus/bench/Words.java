@@ -52,6 +52,19 @@ final class Words {
     "if a < b && b > c { swap(&a, &c) }", "git rebase -i HEAD~3"
   };
 
+  private static final String[] SYLLABLES = {
+    "ka", "lo", "mi", "ne", "ru", "sa", "to", "vi", "ze", "da", "fe", "gu", "ha", "jo", "ki", "lu",
+    "ma", "no", "pe", "qui", "ra", "si", "tu", "va", "wo", "xe", "yo", "zu", "bri", "dro"
+  };
+  /** How many distinct rare words there are. */
+  static final int RARE_WORDS = SYLLABLES.length * SYLLABLES.length * SYLLABLES.length;
+
+  /** Rare word number {@code i}: names, jargon, the long tail of a real vocabulary. */
+  static String rare(int i) {
+    int n = SYLLABLES.length;
+    return SYLLABLES[i % n] + SYLLABLES[i / n % n] + SYLLABLES[i / n / n % n] + "n";
+  }
+
   static String pick(SplittableRandom r) {
     double u = r.nextDouble();
     return VOCAB[(int) (VOCAB.length * u * u * u)];
@@ -64,7 +77,7 @@ final class Words {
   static String sentence(SplittableRandom r, int words, boolean period) {
     StringBuilder sb = new StringBuilder(words * 7);
     for (int i = 0; i < words; i++) {
-      String w = pick(r);
+      String w = r.nextInt(12) == 0 ? rare((int) (RARE_WORDS * Math.pow(r.nextDouble(), 2))) : pick(r);
       sb.append(i == 0 ? capital(w) : w);
       if (i < words - 1) {
         sb.append(r.nextInt(14) == 0 ? ", " : " ");

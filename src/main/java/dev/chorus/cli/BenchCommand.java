@@ -68,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--jvm-arg", description = "extra argument for the measured JVMs, repeatable (e.g. a JFR recording)")
   List<String> jvmArgs = new java.util.ArrayList<>();
 
+  @Option(names = "--quick", description = "short warm-ups: checks the suite runs; the figures mean nothing")
+  boolean quick;
+
   @Override
   public Integer call() throws Exception {
     if (latency(latency) == null) {
@@ -83,7 +86,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchRunner.Options options =
         new BenchRunner.Options(
             feeds, latency(latency), runs, parallel, feedsPerHost, heap, new LinkedHashSet<>(only),
-            entries, serveSeconds, connections, work, seed, jvmArgs);
+            entries, serveSeconds, connections, work, seed, jvmArgs, quick);
     new BenchRunner(options, System.out).run();
     return 0;
   }

@@ -17,15 +17,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Every read and write of sources, entries and fetch outcomes. */
 public final class EntryStore {
   private static final Duration FUTURE_SLACK = Duration.ofDays(1);
+  /** Search ranks at most this many matches, the most recently stored. */
+  static final int RANK_WINDOW = 2000;
   private static final String ENTRY_COLUMNS =
       "e.id, e.source_id, s.name, e.key, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
           + " e.summary, e.content, e.first_seen";
@@ -524,7 +528,11 @@ public final class EntryStore {
   /** A search hit: the entry and its title and summary with matches marked by \u0001…\u0002. */
   public record SearchHit(StoredEntry entry, String titleMarked, String snippetMarked) {}
 
-  /** Full-text search over titles, summaries and content, best matches first. */
+  /**
+   * Full-text search over titles, summaries and content, best matches first. Ranking reads every
+   * candidate's row, so only the {@value #RANK_WINDOW} most recently stored matches are ranked: a
+   * word in half a million posts costs what one in two thousand does.
+   */
   public List<SearchHit> search(String query, int limit) {
     String match = ftsQuery(query);
     if (match.isEmpty()) {
@@ -532,21 +540,62 @@ public final class EntryStore {
     }
     return db.read(
         c -> {
-          List<SearchHit> out = new ArrayList<>();
+          long floor = 0;
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC"
+                      + " LIMIT 1 OFFSET ?")) {
+            p.setString(1, match);
+            p.setInt(2, RANK_WINDOW - 1);
+            try (ResultSet rs = p.executeQuery()) {
+              if (rs.next()) {
+                floor = rs.getLong(1);
+              }
+            }
+          }
+          List<Long> ids = new ArrayList<>();
+          try (PreparedStatement p =
+              c.prepareStatement(
+                  "SELECT f.rowid FROM entries_fts f JOIN entries e ON e.id = f.rowid"
+                      + " WHERE entries_fts MATCH ? AND f.rowid >= ?"
+                      + " ORDER BY bm25(entries_fts, 5.0, 2.0, 1.0), e.sort_at DESC LIMIT ?")) {
+            p.setString(1, match);
+            p.setLong(2, floor);
+            p.setInt(3, limit);
+            try (ResultSet rs = p.executeQuery()) {
+              while (rs.next()) {
+                ids.add(rs.getLong(1));
+              }
+            }
+          }
+          if (ids.isEmpty()) {
+            return List.of();
+          }
+          // highlight() and snippet() only for the rows shown
+          Map<Long, SearchHit> hits = new HashMap<>();
           try (PreparedStatement p =
               c.prepareStatement(
                   "SELECT " + ENTRY_COLUMNS + ", highlight(entries_fts, 0, char(1), char(2)),"
                       + " snippet(entries_fts, -1, char(1), char(2), '…', 24)"
                       + " FROM entries_fts f JOIN entries e ON e.id = f.rowid"
                       + " JOIN sources s ON s.id = e.source_id"
-                      + " WHERE entries_fts MATCH ? ORDER BY bm25(entries_fts, 5.0, 2.0, 1.0), e.sort_at DESC"
-                      + " LIMIT ?")) {
+                      + " WHERE entries_fts MATCH ? AND f.rowid IN ("
+                      + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
             p.setString(1, match);
-            p.setInt(2, limit);
+            for (int i = 0; i < ids.size(); i++) {
+              p.setLong(i + 2, ids.get(i));
+            }
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
-                out.add(new SearchHit(entry(rs), rs.getString(14), rs.getString(15)));
+                hits.put(rs.getLong(1), new SearchHit(entry(rs), rs.getString(14), rs.getString(15)));
               }
+            }
+          }
+          List<SearchHit> out = new ArrayList<>(ids.size());
+          for (long id : ids) {
+            SearchHit h = hits.get(id);
+            if (h != null) {
+              out.add(h);
             }
           }
           return out;

@@ -144,4 +144,21 @@ class EntryStoreTest {
     assertThat(store.source("a").orElseThrow().etag()).isNull();
     assertThat(store.source("a").orElseThrow().feedUrl()).isNull();
   }
+
+  @Test
+  void ranksTitleMatchesFirstAmongManyMatches() {
+    List<NewEntry> many = new java.util.ArrayList<>();
+    for (int i = 0; i < EntryStore.RANK_WINDOW + 100; i++) {
+      String url = "https://a.example/" + i;
+      String title = i == EntryStore.RANK_WINDOW + 50 ? "Routers" : "Post " + i;
+      many.add(new NewEntry("g:" + i, url, new ParsedEntry(String.valueOf(i), url, title, null,
+          FuzzyDate.ofDay(2026, 1, 1 + i % 28), null, "about routers and queues", "<p>routers " + i + "</p>")));
+    }
+    store.saveSuccess("a", many, ok(null));
+    List<EntryStore.SearchHit> hits = store.search("routers", 10);
+    assertThat(hits).hasSize(10);
+    assertThat(hits.get(0).entry().title()).isEqualTo("Routers");
+    assertThat(hits.get(0).titleMarked()).isEqualTo("\u0001Routers\u0002");
+    assertThat(hits).extracting(h -> h.entry().id()).doesNotHaveDuplicates();
+  }
 }
