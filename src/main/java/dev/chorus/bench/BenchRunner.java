@@ -76,7 +76,7 @@ public final class BenchRunner {
     machine();
     int maxFeeds = o.feeds().stream().mapToInt(Integer::intValue).max().orElse(0);
     FeedFarm farm = null;
-    if (o.only().contains("poll") || o.only().contains("parse")) {
+    if (o.only().contains("poll") || o.only().contains("parse") || o.only().contains("newsboat")) {
       long t0 = System.nanoTime();
       farm = FeedFarm.generate(Math.max(maxFeeds, 20), o.seed());
       out.printf(Locale.ROOT, "farm: %d feeds, %d entries, %.1f MB (%.1f MB gzipped), generated in %.1f s%n",
@@ -96,6 +96,11 @@ public final class BenchRunner {
     }
     if (o.only().contains("storage")) {
       storage();
+    }
+    if (o.only().contains("newsboat")) {
+      for (int n : o.feeds()) {
+        newsboat(farm, n);
+      }
     }
     summary();
     return rows;
@@ -386,6 +391,57 @@ public final class BenchRunner {
     rows.add(new Row("serve " + sources + " sources + that database: peak RSS (MB)",
         String.format(Locale.ROOT, "%.0f", r.get("hwmKb").asDouble() / 1024), "runs in -Xmx256m",
         "256m".equals(o.heap()) ? Boolean.TRUE : null));
+  }
+
+  // ---- reference: newsboat ----
+
+  /** Polls the same farm with {@code newsboat -x reload} (cold, then warm), config and cache in a temp dir. */
+  private void newsboat(FeedFarm farm, int n) throws IOException, InterruptedException {
+    int hosts = Math.max(1, (n + o.feedsPerHost() - 1) / o.feedsPerHost());
+    List<Double> cold = new ArrayList<>();
+    List<Double> warm = new ArrayList<>();
+    try (FarmServer server = new FarmServer(farm, hosts, o.latency())) {
+      out.printf(Locale.ROOT, "newsboat N=%d: %d hosts, +%d ms per request, default settings (reload-threads 1)%n",
+          n, hosts, o.latency().toMillis());
+      for (int run = 1; run <= o.runs(); run++) {
+        Path dir = o.work().resolve("newsboat-" + n + "-" + run);
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        StringBuilder urls = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+          urls.append(server.url(i)).append('\n');
+        }
+        Files.writeString(dir.resolve("urls"), urls);
+        Files.writeString(dir.resolve("config"), "");
+        out.println("    load average before: " + loadAverage());
+        cold.add(newsboatReload(dir));
+        warm.add(newsboatReload(dir));
+        out.printf(Locale.ROOT, "  run %d: cold %.2f s, warm %.2f s%n", run, cold.get(cold.size() - 1),
+            warm.get(warm.size() - 1));
+      }
+      long[] counts = server.counts();
+      out.printf(Locale.ROOT, "  farm answered %d × 200, %d × 304, %d × 404%n", counts[0], counts[1], counts[2]);
+    }
+    rows.add(new Row("newsboat 2.21 reference, cold, N=" + n + " (s)", Stats.of(cold).format("%.1f"), "", null));
+    rows.add(new Row("newsboat 2.21 reference, warm, N=" + n + " (s)", Stats.of(warm).format("%.1f"), "", null));
+  }
+
+  private static double newsboatReload(Path dir) throws IOException, InterruptedException {
+    ProcessBuilder pb = new ProcessBuilder("newsboat", "-x", "reload", "-u", dir.resolve("urls").toString(),
+        "-c", dir.resolve("cache.db").toString(), "-C", dir.resolve("config").toString())
+        .redirectErrorStream(true)
+        .redirectOutput(dir.resolve("newsboat.log").toFile());
+    pb.environment().put("HOME", dir.toAbsolutePath().toString());
+    long t0 = System.nanoTime();
+    Process p = pb.start();
+    if (!p.waitFor(30, java.util.concurrent.TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+      throw new IOException("newsboat did not finish within 30 minutes");
+    }
+    if (p.exitValue() != 0) {
+      throw new IOException("newsboat exited " + p.exitValue() + "; see " + dir.resolve("newsboat.log"));
+    }
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   // ---- output ----

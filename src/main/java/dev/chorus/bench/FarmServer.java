@@ -301,7 +301,15 @@ public final class FarmServer implements AutoCloseable {
       return f.etag() != null && (inm.contains(f.etag()) || inm.equals("*"));
     }
     String ims = h.get("if-modified-since");
-    return ims != null && ims.equals(f.lastModified());
+    if (ims == null) {
+      return false;
+    }
+    try {
+      var fmt = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
+      return !java.time.ZonedDateTime.parse(f.lastModified(), fmt).isAfter(java.time.ZonedDateTime.parse(ims, fmt));
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static void validators(StringBuilder r, Feed f) {

@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
   String heap;
 
   @Option(names = "--only", split = ",", defaultValue = "poll,parse,serve,storage",
-      description = "phases to run (default: ${DEFAULT-VALUE})")
+      description = "phases to run (default: ${DEFAULT-VALUE}; 'newsboat' polls the farm with newsboat as a reference)")
   List<String> only;
 
   @Option(names = "--entries", defaultValue = "1000000",
@@ -78,9 +78,9 @@ final class BenchCommand implements Callable<Integer> {
       return 2;
     }
     Set<String> phases = new LinkedHashSet<>(only);
-    phases.removeAll(Set.of("poll", "parse", "serve", "storage"));
+    phases.removeAll(Set.of("poll", "parse", "serve", "storage", "newsboat"));
     if (!phases.isEmpty() || runs < 1 || parallel < 1 || feedsPerHost < 1 || connections < 1) {
-      System.err.println("bench: --only takes poll, parse, serve, storage; counts must be positive");
+      System.err.println("bench: --only takes poll, parse, serve, storage, newsboat; counts must be positive");
       return 2;
     }
     BenchRunner.Options options =

@@ -571,7 +571,8 @@ public final class EntryStore {
           if (ids.isEmpty()) {
             return List.of();
           }
-          // highlight() and snippet() only for the rows shown
+          // highlight() and snippet() only for the rows shown, in one pass over their rowid range
+          // ("+rowid": a rowid IN list handed to FTS5 would run the whole query once per id)
           Map<Long, SearchHit> hits = new HashMap<>();
           try (PreparedStatement p =
               c.prepareStatement(
@@ -579,11 +580,12 @@ public final class EntryStore {
                       + " snippet(entries_fts, -1, char(1), char(2), '…', 24)"
                       + " FROM entries_fts f JOIN entries e ON e.id = f.rowid"
                       + " JOIN sources s ON s.id = e.source_id"
-                      + " WHERE entries_fts MATCH ? AND f.rowid IN ("
+                      + " WHERE entries_fts MATCH ? AND f.rowid >= ? AND +f.rowid IN ("
                       + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
             p.setString(1, match);
+            p.setLong(2, java.util.Collections.min(ids));
             for (int i = 0; i < ids.size(); i++) {
-              p.setLong(i + 2, ids.get(i));
+              p.setLong(i + 3, ids.get(i));
             }
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
