@@ -30,6 +30,9 @@ public final class Database implements AutoCloseable {
   private final BlockingQueue<Connection> readers;
   private final int readerCount;
   private final LongAdder writeBusy = new LongAdder();
+  /** Writes committed together at most. */
+  private static final int MAX_GROUP = 64;
+  private final java.util.Queue<Pending<?>> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private Database(Path file, int readerCount) throws SQLException {
     this.file = file;
@@ -165,27 +168,111 @@ public final class Database implements AutoCloseable {
     T run(Connection c) throws SQLException;
   }
 
-  /** Runs {@code work} in one write transaction; nothing of it stays when it fails. */
+  /**
+   * Runs {@code work} in a write transaction; nothing of it stays when it fails. Works that queue
+   * up while another runs are committed together (group commit): one commit, and one full-text
+   * index flush, for many small writes. When any of them fails the group is rolled back and each
+   * work runs again alone, so a failure only ever affects its own caller.
+   */
   public <T> T write(Work<T> work) {
-    writeLock.lock();
-    long start = System.nanoTime();
-    try {
-      writer.setAutoCommit(false);
+    if (writeLock.isHeldByCurrentThread()) {
       try {
-        T result = work.run(writer);
-        writer.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        writer.rollback();
-        throw e;
-      } finally {
-        writer.setAutoCommit(true);
+        return work.run(writer); // nested: part of the caller's transaction
+      } catch (SQLException e) {
+        throw new StoreException("database write failed: " + plain(e), e);
       }
-    } catch (SQLException e) {
-      throw new StoreException("database write failed: " + plain(e), e);
+    }
+    Pending<T> mine = new Pending<>(work);
+    pending.add(mine);
+    while (!mine.done) {
+      writeLock.lock();
+      long start = System.nanoTime();
+      try {
+        if (!mine.done) {
+          List<Pending<?>> group = new java.util.ArrayList<>();
+          for (Pending<?> p; group.size() < MAX_GROUP && (p = pending.poll()) != null; ) {
+            group.add(p);
+          }
+          runGroup(group);
+        }
+      } finally {
+        writeBusy.add(System.nanoTime() - start);
+        writeLock.unlock();
+      }
+    }
+    return mine.result();
+  }
+
+  private void runGroup(List<Pending<?>> group) {
+    if (group.size() > 1) {
+      try {
+        inTransaction(() -> {
+          for (Pending<?> p : group) {
+            p.runOn(writer);
+          }
+        });
+        group.forEach(Pending::finish);
+        return;
+      } catch (SQLException | RuntimeException e) {
+        // someone's work failed: run each alone below
+      }
+    }
+    for (Pending<?> p : group) {
+      try {
+        inTransaction(() -> p.runOn(writer));
+      } catch (SQLException | RuntimeException e) {
+        p.error = e;
+      }
+      p.finish();
+    }
+  }
+
+  /** Steps run inside one transaction. */
+  @FunctionalInterface
+  private interface Steps {
+    void run() throws SQLException;
+  }
+
+  private void inTransaction(Steps steps) throws SQLException {
+    writer.setAutoCommit(false);
+    try {
+      steps.run();
+      writer.commit();
+    } catch (SQLException | RuntimeException e) {
+      writer.rollback();
+      throw e;
     } finally {
-      writeBusy.add(System.nanoTime() - start);
-      writeLock.unlock();
+      writer.setAutoCommit(true);
+    }
+  }
+
+  /** A write waiting for the writer, and then its outcome. */
+  private static final class Pending<T> {
+    final Work<T> work;
+    T value;
+    Exception error;
+    volatile boolean done;
+
+    Pending(Work<T> work) {
+      this.work = work;
+    }
+
+    void runOn(Connection c) throws SQLException {
+      value = work.run(c);
+    }
+
+    void finish() {
+      done = true;
+    }
+
+    T result() {
+      if (error instanceof SQLException e) {
+        throw new StoreException("database write failed: " + plain(e), e);
+      }
+      if (error instanceof RuntimeException e) {
+        throw e;
+      }
+      return value;
     }
   }
 
