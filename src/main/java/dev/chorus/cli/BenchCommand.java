@@ -31,7 +31,7 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "3", description = "repetitions of each measurement (default: ${DEFAULT-VALUE})")
   int runs;
 
-  @Option(names = "--parallel", defaultValue = "16",
+  @Option(names = "--parallel", defaultValue = "256",
       description = "sources refreshed at once, as 'chorus poll --parallel' (default: ${DEFAULT-VALUE})")
   int parallel;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 final class PollCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 
-  @Option(names = "--parallel", defaultValue = "16", description = "sources refreshed at once (default: ${DEFAULT-VALUE})")
+  @Option(names = "--parallel", defaultValue = "256", description = "sources refreshed at once; fetches stay at 2 per host (default: ${DEFAULT-VALUE})")
   int parallel;
 
   @Override
