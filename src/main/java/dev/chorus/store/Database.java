@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final BlockingQueue<Connection> readers;
   private final int readerCount;
+  /** Its own connection, so {@code PRAGMA data_version} sees every other connection's commits. */
+  private final Connection versionReader;
   private final LongAdder writeBusy = new LongAdder();
   /** Writes committed together at most. */
   private static final int MAX_GROUP = 64;
@@ -49,6 +51,7 @@ public final class Database implements AutoCloseable {
     for (int i = 0; i < readerCount; i++) {
       readers.add(connect(true));
     }
+    this.versionReader = connect(true);
   }
 
   /** Opens (creating and migrating when needed) the database file. */
@@ -276,6 +279,21 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * A number that changes whenever any connection, in this process or another, commits to the
+   * database ({@code PRAGMA data_version} on a connection that never writes): no table is read.
+   */
+  public long dataVersion() {
+    synchronized (versionReader) {
+      try (Statement s = versionReader.createStatement();
+          var rs = s.executeQuery("PRAGMA data_version")) {
+        return rs.next() ? rs.getLong(1) : 0L;
+      } catch (SQLException e) {
+        throw new StoreException("database read failed: " + plain(e), e);
+      }
+    }
+  }
+
   /** Time the single writer has spent in write transactions so far, in nanoseconds. */
   public long writeBusyNanos() {
     return writeBusy.sum();
@@ -352,6 +370,9 @@ public final class Database implements AutoCloseable {
         if (c != null) {
           c.close();
         }
+      }
+      synchronized (versionReader) {
+        versionReader.close();
       }
       try (Statement s = writer.createStatement()) {
         s.execute("PRAGMA optimize");

@@ -628,16 +628,7 @@ public final class EntryStore {
    * key caches.
    */
   public long dataVersion() {
-    return db.read(
-        c -> {
-          try (var s = c.createStatement();
-              var rs =
-                  s.executeQuery(
-                      "SELECT coalesce((SELECT max(id) FROM fetches), 0),"
-                          + " (SELECT count(*) FROM sources WHERE active = 1)")) {
-            return rs.next() ? rs.getLong(1) * 1_000_003L + rs.getLong(2) : 0L;
-          }
-        });
+    return db.dataVersion();
   }
 
   private List<StoredEntry> query(String sql, List<Object> args) {

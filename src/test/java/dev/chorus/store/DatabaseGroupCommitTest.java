@@ -58,4 +58,19 @@ class DatabaseGroupCommitTest {
       assertThat(nested).startsWith("nested");
     }
   }
+
+  @Test
+  void dataVersionSeesCommitsFromAnotherConnection() {
+    try (Database db = Database.open(dir.resolve("v.db"));
+        Database other = Database.open(dir.resolve("v.db"))) {
+      long v0 = db.dataVersion();
+      assertThat(db.dataVersion()).isEqualTo(v0);
+      other.write(c -> c.createStatement().executeUpdate(
+          "INSERT INTO sources (id, name, url, created_at) VALUES ('x', 'n', 'u', 0)"));
+      long v1 = db.dataVersion();
+      assertThat(v1).isNotEqualTo(v0);
+      db.write(c -> c.createStatement().executeUpdate("UPDATE sources SET name = 'm'"));
+      assertThat(db.dataVersion()).isNotEqualTo(v1);
+    }
+  }
 }
