@@ -26,8 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 15, time = 2)
+@Measurement(iterations = 10, time = 2)
 @Fork(value = 1, jvmArgs = {"-Xmx512m"})
 public class ParseBenchmark {
   /** Entries in the set below; checked in setup. */
