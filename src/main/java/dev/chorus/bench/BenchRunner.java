@@ -127,6 +127,7 @@ public final class BenchRunner {
       for (int run = 1; run <= o.runs(); run++) {
         out.println("    load average before: " + loadAverage());
         Path dir = o.work().resolve("poll-" + n + "-" + run);
+        deleteTree(dir); // a kept database from an earlier bench would make the cold poll warm
         FarmConfig.write(dir, server, n);
         JsonNode r = Child.run(
             jvm(),
