@@ -4,10 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 import org.owasp.html.AttributePolicy;
+import org.owasp.html.ElementPolicy;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 
@@ -19,21 +17,47 @@ public final class HtmlCleaner {
           "player.vimeo.com");
   private static final Pattern NUMBER = Pattern.compile("\\d{1,5}%?");
 
+  /**
+   * The base URL of the fragment being sanitised, for the attribute policies below: the OWASP
+   * sanitizer calls them synchronously on the caller's thread, and a policy per base would be
+   * rebuilt for every entry.
+   */
+  private static final ThreadLocal<String> BASE = new ThreadLocal<>();
+
+  /** An http(s) URL resolved against the base, else dropped. */
   private static final AttributePolicy HTTP_URL =
-      (element, attribute, value) -> isHttp(value) ? value : null;
+      (element, attribute, value) -> Urls.safeHttpUrl(value, BASE.get());
+  /** Like {@link #HTTP_URL}, but a well-formed mailto: link stays. */
+  private static final AttributePolicy LINK =
+      (element, attribute, value) -> {
+        String resolved = Urls.safeHttpUrl(value, BASE.get());
+        return resolved == null && isMailto(value) ? value.strip() : resolved;
+      };
   private static final AttributePolicy SRCSET =
       (element, attribute, value) -> {
-        String cleaned = cleanSrcset(value, null);
+        String cleaned = cleanSrcset(value, BASE.get());
         return cleaned == null || cleaned.isEmpty() ? null : cleaned;
       };
   private static final AttributePolicy VIDEO_SRC =
       (element, attribute, value) -> {
-        String u = Urls.safeHttpUrl(value, null);
+        String u = Urls.safeHttpUrl(value, BASE.get());
         if (u == null || !u.startsWith("https://")) {
           return null;
         }
         String host = java.net.URI.create(u).getHost();
         return host != null && VIDEO_HOSTS.contains(host.toLowerCase(Locale.ROOT)) ? u : null;
+      };
+  /** Images and frames need a (safe) source; images load lazily. */
+  private static final ElementPolicy NEEDS_SRC =
+      (name, attrs) -> {
+        if (!hasAttribute(attrs, "src")) {
+          return null;
+        }
+        if (name.equals("img") && !hasAttribute(attrs, "loading")) {
+          attrs.add("loading");
+          attrs.add("lazy");
+        }
+        return name;
       };
 
   private static final PolicyFactory POLICY =
@@ -44,7 +68,7 @@ public final class HtmlCleaner {
               "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
               "figure", "figcaption", "hr", "dl", "dt", "dd", "abbr", "cite", "q", "span", "div")
           .allowUrlProtocols("http", "https", "mailto")
-          .allowAttributes("href").onElements("a")
+          .allowAttributes("href").matching(LINK).onElements("a")
           .allowAttributes("title").globally()
           .allowAttributes("src").matching(HTTP_URL).onElements("img")
           .allowAttributes("srcset").matching(SRCSET).onElements("img")
@@ -56,7 +80,7 @@ public final class HtmlCleaner {
           .allowAttributes("src").matching(VIDEO_SRC).onElements("iframe")
           .allowAttributes("allowfullscreen").matching(Pattern.compile("|allowfullscreen|true"))
           .onElements("iframe")
-          .allowElements((name, attrs) -> hasAttribute(attrs, "src") ? name : null, "iframe", "img")
+          .allowElements(NEEDS_SRC, "iframe", "img")
           .allowWithoutAttributes("span", "div")
           .disallowWithoutAttributes("a", "img")
           .requireRelsOnLinks("noopener", "noreferrer")
@@ -65,52 +89,20 @@ public final class HtmlCleaner {
   public HtmlCleaner() {}
 
   /**
-   * Allowlist-sanitised HTML: relative URLs resolved against baseUrl first (jsoup), OWASP
-   * sanitizer last. Never null ("").
+   * Allowlist-sanitised HTML (OWASP sanitizer): URLs in href, src, srcset and cite resolved
+   * against baseUrl and kept only when http(s) (or a mailto: link). Never null ("").
    */
   public String sanitize(String html, String baseUrl) {
     if (html == null || html.isBlank()) {
       return "";
     }
+    BASE.set(baseUrl);
     try {
-      Document doc = Jsoup.parseBodyFragment(html, baseUrl == null ? "" : baseUrl);
-      for (Element el : doc.body().select("[href], [src], [poster], [srcset], [cite]")) {
-        resolve(el, "href", baseUrl);
-        resolve(el, "src", baseUrl);
-        resolve(el, "poster", baseUrl);
-        resolve(el, "cite", baseUrl);
-        if (el.hasAttr("srcset")) {
-          String s = cleanSrcset(el.attr("srcset"), baseUrl);
-          if (s == null || s.isEmpty()) {
-            el.removeAttr("srcset");
-          } else {
-            el.attr("srcset", s);
-          }
-        }
-      }
-      for (Element img : doc.body().select("img")) {
-        img.attr("loading", "lazy");
-      }
-      doc.outputSettings().prettyPrint(false);
-      return POLICY.sanitize(doc.body().html());
+      return POLICY.sanitize(html);
     } catch (RuntimeException e) {
       return "";
-    }
-  }
-
-  private static void resolve(Element el, String attr, String base) {
-    if (!el.hasAttr(attr)) {
-      return;
-    }
-    String value = el.attr(attr);
-    String resolved = Urls.safeHttpUrl(value, base);
-    if (resolved == null && attr.equals("href") && isMailto(value)) {
-      return;
-    }
-    if (resolved == null) {
-      el.removeAttr(attr);
-    } else {
-      el.attr(attr, resolved);
+    } finally {
+      BASE.remove();
     }
   }
 
@@ -126,10 +118,6 @@ public final class HtmlCleaner {
       }
     }
     return false;
-  }
-
-  private static boolean isHttp(String value) {
-    return Urls.safeHttpUrl(value, null) != null;
   }
 
   /** The srcset with each candidate URL resolved and checked; unsafe candidates dropped. */

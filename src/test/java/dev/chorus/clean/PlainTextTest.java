@@ -49,4 +49,23 @@ class PlainTextTest {
   void nullGivesNull() {
     assertThat(PlainText.of(null, 10)).isNull();
   }
+
+  @Test
+  void aLongFragmentIsCutAsIfItWereReadWhole() {
+    String html = "<p>" + "word <a href=\"/x\">link</a> &amp; ".repeat(2000) + "</p>";
+    String cut = PlainText.of(html, 100);
+    assertThat(cut).startsWith("word link & word link &").endsWith("…");
+    assertThat(cut.length()).isLessThanOrEqualTo(100);
+  }
+
+  @Test
+  void textHiddenPastAPrefixIsStillFound() {
+    String html = "<p>short</p><script>" + "x".repeat(20_000) + "</script><p>after &amp; all</p>";
+    assertThat(PlainText.of(html, 600)).isEqualTo("short after & all");
+  }
+
+  @Test
+  void plainTextWithoutMarkupOnlyHasItsWhitespaceCollapsed() {
+    assertThat(PlainText.of("  one\t two\u00A0 three\n", 100)).isEqualTo("one two three");
+  }
 }
