@@ -153,6 +153,14 @@ public final class BenchRunner {
             w.get("wallMs").asDouble() / 1000, w.get("notModified").asInt(), w.get("failed").asInt(),
             w.get("cpuMs").asDouble() / 1000, w.get("fetchMs").asDouble() / 1000,
             w.get("storeMs").asDouble() / 1000, r.get("hwmKb").asDouble() / 1024);
+        JsonNode h = r.get("hot");
+        if (h != null) {
+          out.printf(Locale.ROOT,
+              "    hot (again from an empty database in the same JVM, JIT warm): %.2f s, cpu %.1f s,"
+                  + " writer busy %.1f s%n",
+              h.get("wallMs").asDouble() / 1000, h.get("cpuMs").asDouble() / 1000,
+              h.get("writerBusyMs").asDouble() / 1000);
+        }
         if (c.has("errors")) {
           out.println("    first errors: " + c.get("errors"));
         }

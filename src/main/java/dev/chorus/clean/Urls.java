@@ -167,7 +167,23 @@ public final class Urls {
     return true; // anything before the colon counts; odd characters make it unsafe, not relative
   }
 
+  /** The last base resolved on this thread: a post's links all resolve against one base. */
+  private static final ThreadLocal<Base> LAST_BASE = new ThreadLocal<>();
+
+  /** A base URL as given, and as parsed (null when unusable). */
+  private record Base(String text, URI uri) {}
+
   private static URI absoluteHttpBase(String base) {
+    Base last = LAST_BASE.get();
+    if (last != null && last.text().equals(base)) {
+      return last.uri();
+    }
+    URI u = parseBase(base);
+    LAST_BASE.set(new Base(base, u));
+    return u;
+  }
+
+  private static URI parseBase(String base) {
     String b = stripControls(base);
     if (b == null || !hasScheme(b)) {
       return null;

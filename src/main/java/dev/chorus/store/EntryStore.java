@@ -312,14 +312,15 @@ public final class EntryStore {
         batchUrls.merge(ne.urlKey(), 1, Integer::sum);
       }
     }
-    try (PreparedStatement byKey =
-            c.prepareStatement(
-                "SELECT id, hash, first_seen FROM entries WHERE source_id = ? AND key = ?");
-        PreparedStatement byUrl =
-            c.prepareStatement(
-                "SELECT id, hash, first_seen, key, title, published FROM entries"
-                    + " WHERE source_id = ? AND url_key = ? LIMIT 2");
-        PreparedStatement insert =
+    Map<String, Found> stored = foundByKey(c, sourceId, batchKeys);
+    List<String> renamedCandidates = new ArrayList<>();
+    for (NewEntry ne : entries) {
+      if (!stored.containsKey(ne.key()) && ne.urlKey() != null && batchUrls.get(ne.urlKey()) == 1) {
+        renamedCandidates.add(ne.urlKey());
+      }
+    }
+    Map<String, List<LinkedRow>> byUrl = rowsByUrl(c, sourceId, renamedCandidates);
+    try (PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO entries (source_id, key, url_key, url, title, author, published,"
                     + " sort_at, updated_at, summary, content, hash, first_seen, date_flag)"
@@ -333,9 +334,9 @@ public final class EntryStore {
         NewEntry ne = entries.get(i);
         ParsedEntry e = ne.entry();
         String hash = hashes.get(i);
-        Found found = find(byKey, sourceId, ne.key());
+        Found found = stored.get(ne.key());
         if (found == null && ne.urlKey() != null && batchUrls.get(ne.urlKey()) == 1) {
-          found = sameLinkedPost(byUrl, sourceId, ne, batchKeys);
+          found = sameLinkedPost(byUrl.get(ne.urlKey()), ne, batchKeys);
         }
         if (found != null && hash.equals(found.hash())) {
           unchanged++;
@@ -366,15 +367,65 @@ public final class EntryStore {
 
   private record Found(long id, String hash, long firstSeen) {}
 
-  private static Found find(PreparedStatement p, String sourceId, String key) throws SQLException {
-    p.setString(1, sourceId);
-    p.setString(2, key);
-    try (ResultSet rs = p.executeQuery()) {
-      if (!rs.next()) {
-        return null;
+  /** Rows looked up per statement: well under SQLite's limit on bound parameters. */
+  private static final int IN_CHUNK = 500;
+
+  /** The stored entries of a source with these keys, by key: one query per 500 keys. */
+  private static Map<String, Found> foundByKey(Connection c, String sourceId, Collection<String> keys)
+      throws SQLException {
+    Map<String, Found> out = new HashMap<>();
+    List<String> all = new ArrayList<>(keys);
+    for (int from = 0; from < all.size(); from += IN_CHUNK) {
+      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "SELECT key, id, hash, first_seen FROM entries WHERE source_id = ? AND key IN ("
+                  + placeholders(chunk.size()) + ")")) {
+        p.setString(1, sourceId);
+        for (int i = 0; i < chunk.size(); i++) {
+          p.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), new Found(rs.getLong(2), rs.getString(3), rs.getLong(4)));
+          }
+        }
       }
-      return new Found(rs.getLong(1), rs.getString(2), rs.getLong(3));
     }
+    return out;
+  }
+
+  /** A stored entry found by its normalised link, with what tells whether a new one renames it. */
+  private record LinkedRow(Found found, String key, String title, String published) {}
+
+  /** The stored entries of a source with these normalised links, by link. */
+  private static Map<String, List<LinkedRow>> rowsByUrl(
+      Connection c, String sourceId, List<String> urlKeys) throws SQLException {
+    Map<String, List<LinkedRow>> out = new HashMap<>();
+    for (int from = 0; from < urlKeys.size(); from += IN_CHUNK) {
+      List<String> chunk = urlKeys.subList(from, Math.min(urlKeys.size(), from + IN_CHUNK));
+      try (PreparedStatement p =
+          c.prepareStatement(
+              "SELECT url_key, id, hash, first_seen, key, title, published FROM entries"
+                  + " WHERE source_id = ? AND url_key IN (" + placeholders(chunk.size()) + ")")) {
+        p.setString(1, sourceId);
+        for (int i = 0; i < chunk.size(); i++) {
+          p.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                .add(new LinkedRow(new Found(rs.getLong(2), rs.getString(3), rs.getLong(4)),
+                    rs.getString(5), rs.getString(6), rs.getString(7)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   /**
@@ -382,26 +433,17 @@ public final class EntryStore {
    * own identity is gone from the document and whose title or date agrees. Without these checks
    * posts that all link to one page (a home page) would overwrite each other.
    */
-  private static Found sameLinkedPost(PreparedStatement p, String sourceId, NewEntry ne, Set<String> batchKeys)
-      throws SQLException {
-    p.setString(1, sourceId);
-    p.setString(2, ne.urlKey());
-    try (ResultSet rs = p.executeQuery()) {
-      if (!rs.next()) {
-        return null;
-      }
-      Found f = new Found(rs.getLong(1), rs.getString(2), rs.getLong(3));
-      String key = rs.getString(4);
-      String title = rs.getString(5);
-      String published = rs.getString(6);
-      if (rs.next() || batchKeys.contains(key)) {
-        return null;
-      }
-      ParsedEntry e = ne.entry();
-      boolean sameTitle = title != null && e.title() != null && title.strip().equalsIgnoreCase(e.title().strip());
-      boolean sameDate = published != null && e.published() != null && published.equals(e.published().iso());
-      return sameTitle || sameDate ? f : null;
+  private static Found sameLinkedPost(List<LinkedRow> rows, NewEntry ne, Set<String> batchKeys) {
+    if (rows == null || rows.size() != 1 || batchKeys.contains(rows.get(0).key())) {
+      return null;
     }
+    LinkedRow row = rows.get(0);
+    ParsedEntry e = ne.entry();
+    boolean sameTitle =
+        row.title() != null && e.title() != null && row.title().strip().equalsIgnoreCase(e.title().strip());
+    boolean sameDate =
+        row.published() != null && e.published() != null && row.published().equals(e.published().iso());
+    return sameTitle || sameDate ? row.found() : null;
   }
 
   /** Binds url_key … hash (10 parameters) starting at {@code i}. */
