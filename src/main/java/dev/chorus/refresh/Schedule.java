@@ -16,7 +16,7 @@ final class Schedule {
   }
 
   Duration interval(SourceConfig source) {
-    return source.pollEvery();
+    return source.poll().every();
   }
 
   /** After a success: the interval, or longer when the feed's ttl or Cache-Control asks for it. */

@@ -2,6 +2,7 @@ package dev.chorus.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorus.config.PollSettings;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
 import dev.chorus.model.SourceState;
@@ -16,7 +17,7 @@ class ScheduleTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
   private final Schedule schedule = new Schedule(Clock.fixed(NOW, ZoneOffset.UTC));
   private final SourceConfig source =
-      new SourceConfig("a", "A", "https://a.example/", null, List.of(), Duration.ofMinutes(30), null, ContentMode.FULL, 1);
+      new SourceConfig("a", "A", "https://a.example/", null, List.of(), PollSettings.fixed(Duration.ofMinutes(30)), null, ContentMode.FULL, 1);
 
   private static SourceState failures(int n) {
     return new SourceState("a", "A", "u", null, null, null, null, null, null, "x", n, null, false, 0, null);
