@@ -15,25 +15,79 @@ import org.junit.jupiter.api.Test;
 
 class ScheduleTest {
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Duration EVERY = Duration.ofMinutes(30);
   private final Schedule schedule = new Schedule(Clock.fixed(NOW, ZoneOffset.UTC));
-  private final SourceConfig source =
-      new SourceConfig("a", "A", "https://a.example/", null, List.of(), PollSettings.fixed(Duration.ofMinutes(30)), null, ContentMode.FULL, 1);
+  private final SourceConfig source = source(PollSettings.fixed(EVERY));
+  private final SourceConfig adaptive = source(new PollSettings(EVERY, Duration.ofHours(24), true));
+
+  private static SourceConfig source(PollSettings poll) {
+    return new SourceConfig("a", "A", "https://a.example/", null, List.of(), poll, null, ContentMode.FULL, 1);
+  }
 
   private static SourceState failures(int n) {
     return new SourceState("a", "A", "u", null, null, null, null, null, null, "x", n, null, false, 0, null);
   }
 
+  /** Posts in the four-week window of a source posting this many times a week. */
+  private static int weekly(int postsPerWeek) {
+    return postsPerWeek * 4;
+  }
+
+  private Duration waitAfterSuccess(SourceConfig s, int recentPosts) {
+    return Duration.between(NOW, schedule.afterSuccess(s, recentPosts, null, null));
+  }
+
   @Test
-  void pollsAgainAfterTheIntervalOnSuccess() {
-    assertThat(schedule.afterSuccess(source, null, null)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+  void pollsAWeeklyPosterOnlyOnceADay() {
+    assertThat(waitAfterSuccess(adaptive, weekly(1))).isEqualTo(Duration.ofHours(24));
+  }
+
+  @Test
+  void pollsADailyPosterTwicePerGapBetweenPosts() {
+    assertThat(waitAfterSuccess(adaptive, weekly(7))).isEqualTo(Duration.ofHours(12));
+    assertThat(waitAfterSuccess(adaptive, weekly(21))).isEqualTo(Duration.ofHours(4));
+  }
+
+  @Test
+  void pollsAVeryActiveSourceEveryPollEveryAndNoMoreOften() {
+    assertThat(waitAfterSuccess(adaptive, weekly(350))).isEqualTo(EVERY);
+    assertThat(waitAfterSuccess(adaptive, 1_000_000)).isEqualTo(EVERY);
+  }
+
+  @Test
+  void waitsTheCeilingForASourceWithNoRecentPosts() {
+    assertThat(waitAfterSuccess(adaptive, 0)).isEqualTo(Duration.ofHours(24));
+    SourceConfig weeklyCeiling = source(new PollSettings(EVERY, Duration.ofDays(7), true));
+    assertThat(waitAfterSuccess(weeklyCeiling, 0)).isEqualTo(Duration.ofDays(7));
+    assertThat(waitAfterSuccess(weeklyCeiling, weekly(1))).isEqualTo(Duration.ofHours(84));
+  }
+
+  @Test
+  void pollsEveryPollEveryWhenNotAdaptive() {
+    assertThat(schedule.rateSince(source)).isNull();
+    assertThat(waitAfterSuccess(source, 0)).isEqualTo(EVERY);
+    assertThat(waitAfterSuccess(source, weekly(1))).isEqualTo(EVERY);
+  }
+
+  @Test
+  void countsPostsOverTheLastFourWeeks() {
+    assertThat(schedule.rateSince(adaptive)).isEqualTo(NOW.minus(Duration.ofDays(28)));
+  }
+
+  @Test
+  void honoursATtlLongerThanTheAdaptiveWait() {
+    int daily = weekly(7);
+    assertThat(schedule.afterSuccess(adaptive, daily, 18 * 60, null)).isEqualTo(NOW.plus(Duration.ofHours(18)));
+    assertThat(schedule.afterSuccess(adaptive, daily, 60, null)).isEqualTo(NOW.plus(Duration.ofHours(12)));
+    assertThat(schedule.afterSuccess(adaptive, daily, null, Duration.ofHours(20))).isEqualTo(NOW.plus(Duration.ofHours(20)));
   }
 
   @Test
   void honoursALongerTtlOrMaxAgeButNotAShorterOne() {
-    assertThat(schedule.afterSuccess(source, 120, null)).isEqualTo(NOW.plus(Duration.ofHours(2)));
-    assertThat(schedule.afterSuccess(source, 5, null)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-    assertThat(schedule.afterSuccess(source, null, Duration.ofHours(3))).isEqualTo(NOW.plus(Duration.ofHours(3)));
-    assertThat(schedule.afterSuccess(source, 100_000, null)).isEqualTo(NOW.plus(Duration.ofHours(24)));
+    assertThat(schedule.afterSuccess(source, 0, 120, null)).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    assertThat(schedule.afterSuccess(source, 0, 5, null)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+    assertThat(schedule.afterSuccess(source, 0, null, Duration.ofHours(3))).isEqualTo(NOW.plus(Duration.ofHours(3)));
+    assertThat(schedule.afterSuccess(source, 0, 100_000, null)).isEqualTo(NOW.plus(Duration.ofHours(24)));
   }
 
   @Test
@@ -42,6 +96,11 @@ class ScheduleTest {
     assertThat(schedule.afterFailure(source, failures(1), null)).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
     assertThat(schedule.afterFailure(source, failures(3), null)).isEqualTo(NOW.plus(Duration.ofMinutes(240)));
     assertThat(schedule.afterFailure(source, failures(30), null)).isEqualTo(NOW.plus(Duration.ofHours(24)));
+  }
+
+  @Test
+  void backsOffFromPollEveryWhateverTheSourcePosts() {
+    assertThat(schedule.afterFailure(adaptive, failures(1), null)).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
   }
 
   @Test
