@@ -153,7 +153,7 @@ public final class StorageProbe {
       plan(db, plans, "known links of a source", "SELECT 1 FROM entries WHERE source_id = 'blog-1' AND url_key = 'x' LIMIT 1");
       plan(db, plans, "entry by key", "SELECT id, hash, first_seen FROM entries WHERE source_id = 'blog-1' AND key = 'x'");
       plan(db, plans, "a source's posts since", "SELECT count(CASE WHEN date_flag IS NULL THEN 1 END)"
-          + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END)"
+          + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END), min(sort_at)"
           + " FROM entries WHERE source_id = 'blog-1' AND sort_at >= 0");
       int port = app.serve("127.0.0.1", 0, false);
       ObjectNode web = out.putObject("web");

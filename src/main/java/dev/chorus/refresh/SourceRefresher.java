@@ -12,6 +12,7 @@ import dev.chorus.fetch.FetchResult.NotModified;
 import dev.chorus.fetch.Fetcher;
 import dev.chorus.model.ParsedEntry;
 import dev.chorus.model.ParsedFeed;
+import dev.chorus.model.RecentPosts;
 import dev.chorus.model.SourceState;
 import dev.chorus.parse.FeedParseException;
 import dev.chorus.parse.FeedParser;
@@ -159,23 +160,25 @@ public final class SourceRefresher implements AutoCloseable {
    * the document just read when it shows more (on a first poll nothing is stored yet). Entries without
    * a date count once stored, by the refresh that found them.
    */
-  private int recentPosts(SourceConfig source, List<NewEntry> fetched) {
+  private RecentPosts recentPosts(SourceConfig source, List<NewEntry> fetched) {
     Instant since = schedule.rateSince(source);
     if (since == null) {
-      return 0;
+      return RecentPosts.NONE;
     }
     long t0 = System.nanoTime();
-    int stored = store.postsSince(source.id(), since);
+    RecentPosts stored = store.postsSince(source.id(), since);
     times.store.add(System.nanoTime() - t0);
-    Instant now = clock.instant();
+    Instant latest = clock.instant().plus(Duration.ofDays(1));
     int dated = 0;
+    Instant oldest = null;
     for (NewEntry e : fetched) {
       Instant at = e.entry().published() == null ? null : e.entry().published().instant();
-      if (at != null && !at.isBefore(since) && !at.isAfter(now.plus(Duration.ofDays(1)))) {
+      if (at != null && !at.isBefore(since) && !at.isAfter(latest)) {
         dated++;
+        oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
       }
     }
-    return Math.max(stored, dated);
+    return stored.union(new RecentPosts(dated, oldest));
   }
 
   private RefreshReport failure(

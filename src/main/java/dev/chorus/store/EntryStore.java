@@ -2,6 +2,7 @@ package dev.chorus.store;
 
 import dev.chorus.model.FuzzyDate;
 import dev.chorus.model.ParsedEntry;
+import dev.chorus.model.RecentPosts;
 import dev.chorus.model.SourceState;
 import dev.chorus.model.StoredEntry;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class EntryStore {
   /** Dated entries one by one, undated ones once per refresh that found them (their sort_at is first_seen). */
   static final String POSTS_SINCE =
       "SELECT count(CASE WHEN date_flag IS NULL THEN 1 END)"
-          + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END)"
+          + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END), min(sort_at)"
           + " FROM entries WHERE source_id = ? AND sort_at >= ?";
   private static final String SOURCE_COLUMNS =
       "s.id, s.name, s.url, s.feed_url, s.path, s.etag, s.last_modified, s.last_fetch_at,"
@@ -187,19 +188,22 @@ public final class EntryStore {
   }
 
   /**
-   * How many posts one source made since {@code since}, for its polling interval. A dated entry
-   * counts by its date; entries without a usable date count by the refresh that first saw them, once
-   * per refresh, so a back catalogue imported in one go is one post, not fifty. Reads only the
-   * source's entries in the window, through {@code entries_by_source_time}.
+   * How many posts one source made since {@code since}, and when the oldest of them was, for its
+   * polling interval. A dated entry counts by its date; entries without a usable date count by the
+   * refresh that first saw them, once per refresh, so a back catalogue imported in one go is one
+   * post, not fifty. Reads only the source's entries in the window, through
+   * {@code entries_by_source_time}.
    */
-  public int postsSince(String sourceId, Instant since) {
+  public RecentPosts postsSince(String sourceId, Instant since) {
     return db.read(
         c -> {
           try (PreparedStatement p = c.prepareStatement(POSTS_SINCE)) {
             p.setString(1, sourceId);
             p.setLong(2, since.toEpochMilli());
             try (ResultSet rs = p.executeQuery()) {
-              return rs.next() ? rs.getInt(1) : 0;
+              return rs.next() && rs.getInt(1) > 0
+                  ? new RecentPosts(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)))
+                  : RecentPosts.NONE;
             }
           }
         });

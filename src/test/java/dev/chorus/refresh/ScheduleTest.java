@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chorus.config.PollSettings;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
+import dev.chorus.model.RecentPosts;
 import dev.chorus.model.SourceState;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,13 +29,13 @@ class ScheduleTest {
     return new SourceState("a", "A", "u", null, null, null, null, null, null, "x", n, null, false, 0, null);
   }
 
-  /** Posts in the four-week window of a source posting this many times a week. */
-  private static int weekly(int postsPerWeek) {
-    return postsPerWeek * 4;
+  /** Four weeks of posts from a source posting this many times a week. */
+  private static RecentPosts weekly(int postsPerWeek) {
+    return new RecentPosts(postsPerWeek * 4, NOW.minus(Duration.ofDays(28)));
   }
 
-  private Duration waitAfterSuccess(SourceConfig s, int recentPosts) {
-    return Duration.between(NOW, schedule.afterSuccess(s, recentPosts, null, null));
+  private Duration waitAfterSuccess(SourceConfig s, RecentPosts recent) {
+    return Duration.between(NOW, schedule.afterSuccess(s, recent, null, null));
   }
 
   @Test
@@ -51,22 +52,37 @@ class ScheduleTest {
   @Test
   void pollsAVeryActiveSourceEveryPollEveryAndNoMoreOften() {
     assertThat(waitAfterSuccess(adaptive, weekly(350))).isEqualTo(EVERY);
-    assertThat(waitAfterSuccess(adaptive, 1_000_000)).isEqualTo(EVERY);
+    assertThat(waitAfterSuccess(adaptive, new RecentPosts(1_000_000, NOW.minus(Duration.ofDays(28))))).isEqualTo(EVERY);
   }
 
   @Test
   void waitsTheCeilingForASourceWithNoRecentPosts() {
-    assertThat(waitAfterSuccess(adaptive, 0)).isEqualTo(Duration.ofHours(24));
+    assertThat(waitAfterSuccess(adaptive, RecentPosts.NONE)).isEqualTo(Duration.ofHours(24));
     SourceConfig weeklyCeiling = source(new PollSettings(EVERY, Duration.ofDays(7), true));
-    assertThat(waitAfterSuccess(weeklyCeiling, 0)).isEqualTo(Duration.ofDays(7));
+    assertThat(waitAfterSuccess(weeklyCeiling, RecentPosts.NONE)).isEqualTo(Duration.ofDays(7));
     assertThat(waitAfterSuccess(weeklyCeiling, weekly(1))).isEqualTo(Duration.ofHours(84));
   }
 
   @Test
   void pollsEveryPollEveryWhenNotAdaptive() {
     assertThat(schedule.rateSince(source)).isNull();
-    assertThat(waitAfterSuccess(source, 0)).isEqualTo(EVERY);
+    assertThat(waitAfterSuccess(source, RecentPosts.NONE)).isEqualTo(EVERY);
     assertThat(waitAfterSuccess(source, weekly(1))).isEqualTo(EVERY);
+  }
+
+  @Test
+  void judgesANewSourceOnTheDaysItsPostsCover() {
+    RecentPosts everySevenHours = new RecentPosts(45, NOW.minus(Duration.ofHours(7 * 44)));
+    assertThat(waitAfterSuccess(adaptive, everySevenHours)).isEqualTo(Duration.ofHours(7 * 44).dividedBy(90));
+  }
+
+  @Test
+  void judgesARateOnAWeekAtLeast() {
+    SourceConfig weeklyCeiling = source(new PollSettings(EVERY, Duration.ofDays(7), true));
+    assertThat(waitAfterSuccess(weeklyCeiling, new RecentPosts(1, NOW.minus(Duration.ofMinutes(10)))))
+        .isEqualTo(Duration.ofHours(84));
+    assertThat(waitAfterSuccess(adaptive, new RecentPosts(14, NOW.minus(Duration.ofHours(1)))))
+        .isEqualTo(Duration.ofHours(6));
   }
 
   @Test
@@ -76,7 +92,7 @@ class ScheduleTest {
 
   @Test
   void honoursATtlLongerThanTheAdaptiveWait() {
-    int daily = weekly(7);
+    RecentPosts daily = weekly(7);
     assertThat(schedule.afterSuccess(adaptive, daily, 18 * 60, null)).isEqualTo(NOW.plus(Duration.ofHours(18)));
     assertThat(schedule.afterSuccess(adaptive, daily, 60, null)).isEqualTo(NOW.plus(Duration.ofHours(12)));
     assertThat(schedule.afterSuccess(adaptive, daily, null, Duration.ofHours(20))).isEqualTo(NOW.plus(Duration.ofHours(20)));
@@ -84,10 +100,10 @@ class ScheduleTest {
 
   @Test
   void honoursALongerTtlOrMaxAgeButNotAShorterOne() {
-    assertThat(schedule.afterSuccess(source, 0, 120, null)).isEqualTo(NOW.plus(Duration.ofHours(2)));
-    assertThat(schedule.afterSuccess(source, 0, 5, null)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-    assertThat(schedule.afterSuccess(source, 0, null, Duration.ofHours(3))).isEqualTo(NOW.plus(Duration.ofHours(3)));
-    assertThat(schedule.afterSuccess(source, 0, 100_000, null)).isEqualTo(NOW.plus(Duration.ofHours(24)));
+    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 120, null)).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 5, null)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, null, Duration.ofHours(3))).isEqualTo(NOW.plus(Duration.ofHours(3)));
+    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 100_000, null)).isEqualTo(NOW.plus(Duration.ofHours(24)));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +41,7 @@ class SourceRefresherTest {
   @BeforeEach
   void setUp() throws Exception {
     server = new FaultyServer();
-    clock = new MutableClock();
+    clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)); // feed dates have whole seconds
     db = Database.open(dir.resolve("chorus.db"));
     store = new EntryStore(db, clock);
     fetcher = new Fetcher(new FetchPolicy(1 << 20, Duration.ofSeconds(2), 5, true, "chorus-test", 4, 32));
@@ -78,13 +79,25 @@ class SourceRefresherTest {
   }
 
   @Test
-  void pollsADailyPosterTwiceADayFromItsFirstRefresh() {
+  void pollsADailyPosterAboutTwiceADayFromItsFirstRefresh() {
     SourceConfig s = source(ADAPTIVE);
     server.route("/feed", Reply.ok(RSS, feed(40, Duration.ofDays(1))));
 
     assertThat(refresher.refresh(s).outcome()).isEqualTo("ok");
 
-    assertThat(untilNextPoll()).isEqualTo(Duration.ofHours(12));
+    // 28 posts in the window, the oldest 27 days and an hour ago: 649 h / 56
+    assertThat(untilNextPoll()).isBetween(Duration.ofHours(11), Duration.ofHours(12));
+  }
+
+  @Test
+  void pollsABusySourceWhoseFeedShowsOnlyItsLastDaysByThoseDays() {
+    SourceConfig s = source(ADAPTIVE);
+    server.route("/feed", Reply.ok(RSS, feed(40, Duration.ofHours(6))));
+
+    refresher.refresh(s);
+
+    // 40 posts over the last 235 h, not over the whole four weeks (that would be 8.4 h)
+    assertThat(untilNextPoll()).isEqualTo(Duration.ofHours(235).dividedBy(80));
   }
 
   @Test
@@ -109,7 +122,7 @@ class SourceRefresherTest {
 
     assertThat(refresher.refresh(s).outcome()).isEqualTo("not-modified");
 
-    assertThat(untilNextPoll()).isEqualTo(Duration.ofHours(12));
+    assertThat(untilNextPoll()).isBetween(Duration.ofHours(11), Duration.ofHours(12));
   }
 
   @Test

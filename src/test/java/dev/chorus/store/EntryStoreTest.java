@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chorus.MutableClock;
 import dev.chorus.model.FuzzyDate;
 import dev.chorus.model.ParsedEntry;
+import dev.chorus.model.RecentPosts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -187,9 +188,10 @@ class EntryStoreTest {
     store.saveSuccess("b", List.of(dated("b1", NOW.minus(Duration.ofDays(1))), dated("b2", NOW.minus(Duration.ofDays(2)))),
         ok(null));
 
-    assertThat(store.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(4);
-    assertThat(store.postsSince("b", NOW.minus(Duration.ofDays(28)))).isEqualTo(2);
-    assertThat(store.postsSince("nobody", NOW.minus(Duration.ofDays(28)))).isZero();
+    Instant since = NOW.minus(Duration.ofDays(28));
+    assertThat(store.postsSince("a", since)).isEqualTo(new RecentPosts(4, NOW.minus(Duration.ofDays(27))));
+    assertThat(store.postsSince("b", since)).isEqualTo(new RecentPosts(2, NOW.minus(Duration.ofDays(2))));
+    assertThat(store.postsSince("nobody", since)).isEqualTo(RecentPosts.NONE);
   }
 
   @Test
@@ -201,14 +203,14 @@ class EntryStoreTest {
     clock.set(NOW.minus(Duration.ofDays(3)));
     List<NewEntry> fresh = List.of(undated("u4"), undated("u5"), undated("u6"), undated("u7"));
     s.saveSuccess("a", fresh, ok(null));
-    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(1);
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(new RecentPosts(1, NOW.minus(Duration.ofDays(3))));
 
     clock.set(NOW.minus(Duration.ofDays(1)));
     s.saveSuccess("a", List.of(undated("u8"), dated("d1", NOW.minus(Duration.ofDays(2))),
         dated("d2", NOW.minus(Duration.ofDays(5)))), ok(null));
 
-    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(4);
-    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(60)))).isEqualTo(5);
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(new RecentPosts(4, NOW.minus(Duration.ofDays(5))));
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(60)))).isEqualTo(new RecentPosts(5, NOW.minus(Duration.ofDays(40))));
   }
 
   @Test
