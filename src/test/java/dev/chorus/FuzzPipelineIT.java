@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.FaultyServer.Reply;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
+import dev.chorus.config.PollSettings;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
 import dev.chorus.fetch.FetchPolicy;
@@ -91,7 +92,7 @@ class FuzzPipelineIT {
       // a source per case, so no case overwrites another's entries before they are checked
       List<SourceConfig> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
       java.util.function.Supplier<Config> cfg = () -> new Config(dir.resolve("feeds.yml"), "Fuzz",
-          dir.resolve("chorus.db"), Duration.ofHours(1), FetchSettings.defaults(), sources);
+          dir.resolve("chorus.db"), PollSettings.fixed(Duration.ofHours(1)), FetchSettings.defaults(), sources);
       java.util.Set<Long> checked = new java.util.HashSet<>();
       try (WebServer web = new WebServer(store, cfg, () -> null, Clock.systemUTC())) {
         int port = web.start("127.0.0.1", 0);
@@ -115,9 +116,9 @@ class FuzzPipelineIT {
           String id = (page ? "p" : "f") + i;
           SourceConfig source = page
               ? new SourceConfig(id, "Page <b>" + i + "</b>", server.url("/blog/"), null, List.of("fuzz"),
-                  Duration.ofHours(1), null, ContentMode.FULL, i)
+                  PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, i)
               : new SourceConfig(id, "Feed \"" + i + "\" &", server.url("/"), server.url("/feed"), List.of("fuzz"),
-                  Duration.ofHours(1), null, ContentMode.FULL, i);
+                  PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, i);
           store.upsertSource(id, source.name(), source.url());
           sources.add(source);
           long s0 = System.nanoTime();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.FaultyServer.Reply;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
+import dev.chorus.config.PollSettings;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
 import dev.chorus.refresh.RefreshReport;
@@ -62,15 +63,15 @@ class SanitizedOutputsIT {
         String name = files.get(i).getFileName().toString();
         server.route("/c/" + name, Reply.ok("application/xml", Files.readAllBytes(files.get(i))));
         sources.add(new SourceConfig("c" + i, name.replace(".xml", "") + " <b>\"&'", "http://example.com/",
-            server.url("/c/" + name), List.of("g" + i / PER_TAG), Duration.ofHours(1), null, ContentMode.FULL, i + 1));
+            server.url("/c/" + name), List.of("g" + i / PER_TAG), PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, i + 1));
       }
       // text that only shows markup (escaped in the source) must stay text in every output
       server.route("/escaped.xml", Reply.ok("application/rss+xml", ESCAPED));
       sources.add(new SourceConfig("escaped", "Escaped", "http://example.com/", server.url("/escaped.xml"),
-          List.of("escaped"), Duration.ofHours(1), null, ContentMode.SUMMARY, 0));
+          List.of("escaped"), PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.SUMMARY, 0));
       Path cfgFile = dir.resolve("feeds.yml");
       Files.writeString(cfgFile, "# written by the test\n");
-      Config cfg = new Config(cfgFile, "Sanitize <i>corpus</i>", dir.resolve("chorus.db"), Duration.ofHours(1),
+      Config cfg = new Config(cfgFile, "Sanitize <i>corpus</i>", dir.resolve("chorus.db"), PollSettings.fixed(Duration.ofHours(1)),
           new FetchSettings(true, 1 << 20, Duration.ofSeconds(10), 5), sources);
 
       try (App app = new App(cfg, Clock.systemUTC())) {

@@ -134,6 +134,8 @@ public final class StorageProbe {
       time(q, "search: rare word (" + rare + ")", () -> store.search(rare, 50));
       time(q, "dataVersion()", store::dataVersion);
       time(q, "sources() with entry counts", store::sources);
+      Instant fourWeeksAgo = Instant.now().minus(Duration.ofDays(28));
+      time(q, "a source's posts in 4 weeks (once per refresh)", () -> store.postsSince(one, fourWeeksAgo));
       ArrayNode plans = out.putArray("plans");
       String page = "SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id";
       String order = " ORDER BY e.sort_at DESC, e.id DESC LIMIT 31";
@@ -150,6 +152,9 @@ public final class StorageProbe {
               + " e.sort_at DESC LIMIT 50");
       plan(db, plans, "known links of a source", "SELECT 1 FROM entries WHERE source_id = 'blog-1' AND url_key = 'x' LIMIT 1");
       plan(db, plans, "entry by key", "SELECT id, hash, first_seen FROM entries WHERE source_id = 'blog-1' AND key = 'x'");
+      plan(db, plans, "a source's posts since", "SELECT count(CASE WHEN date_flag IS NULL THEN 1 END)"
+          + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END), min(sort_at)"
+          + " FROM entries WHERE source_id = 'blog-1' AND sort_at >= 0");
       int port = app.serve("127.0.0.1", 0, false);
       ObjectNode web = out.putObject("web");
       HttpClient http = HttpClient.newHttpClient();

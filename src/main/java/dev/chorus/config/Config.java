@@ -1,7 +1,6 @@
 package dev.chorus.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +10,7 @@ import java.util.Optional;
  * @param file the file it was read from
  * @param title shown on the page and in the merged feeds
  * @param database the SQLite file, resolved against the config file's folder
- * @param pollEvery the default refresh interval
+ * @param poll the default polling of sources
  * @param fetch fetch settings
  * @param sources the blogs to follow, in file order
  */
@@ -19,7 +18,7 @@ public record Config(
     Path file,
     String title,
     Path database,
-    Duration pollEvery,
+    PollSettings poll,
     FetchSettings fetch,
     List<SourceConfig> sources) {
 

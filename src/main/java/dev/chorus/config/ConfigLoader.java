@@ -32,11 +32,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /** Reads and validates {@code feeds.yml}, reporting every problem with file, line and field. */
 public final class ConfigLoader {
   private static final Set<String> TOP_KEYS =
-      Set.of("title", "database", "poll_every", "fetch", "sources");
+      Set.of("title", "database", "poll_every", "poll_max", "adaptive", "fetch", "sources");
   private static final Set<String> FETCH_KEYS =
       Set.of("allow_private_networks", "max_bytes", "timeout", "max_redirects");
   private static final Set<String> SOURCE_KEYS =
-      Set.of("id", "name", "url", "feed", "tags", "poll_every", "scrape", "content");
+      Set.of(
+          "id", "name", "url", "feed", "tags", "poll_every", "poll_max", "adaptive", "scrape", "content");
   private static final Set<String> SCRAPE_KEYS =
       Set.of("item", "title", "link", "date", "summary", "date_format");
   private static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
@@ -114,10 +115,30 @@ public final class ConfigLoader {
     String db = scalar(fields, "database", "");
     Path base = file.toAbsolutePath().getParent();
     Path database = base.resolve(db == null || db.isBlank() ? "chorus.db" : db).normalize();
-    Duration pollEvery = duration(fields, "poll_every", "", Duration.ofMinutes(30));
+    PollSettings poll = poll(fields, "", PollSettings.DEFAULTS);
     FetchSettings fetch = fetchSettings(fields.get("fetch"));
-    List<SourceConfig> sources = sources(fields.get("sources"), pollEvery);
-    return new Config(file, title.strip(), database, pollEvery, fetch, sources);
+    List<SourceConfig> sources = sources(fields.get("sources"), poll);
+    return new Config(file, title.strip(), database, poll, fetch, sources);
+  }
+
+  /** The polling keys at one level; what is not written there comes from {@code inherited}. */
+  private PollSettings poll(Map<String, Node> f, String where, PollSettings inherited) {
+    int before = problems.size();
+    Duration every = duration(f, "poll_every", where, inherited.every());
+    Duration max = duration(f, "poll_max", where, null);
+    boolean adaptive = bool(f, "adaptive", where, inherited.adaptive());
+    if (max == null || problems.size() > before) {
+      // an inherited ceiling gives way to a longer poll_every, so files written before poll_max stay valid
+      max = inherited.max().compareTo(every) < 0 ? every : inherited.max();
+    } else if (max.compareTo(every) < 0) {
+      String got = scalar(f, "poll_max", where);
+      error(
+          f.get("poll_max"),
+          where + "poll_max",
+          "must be at least poll_every, " + Durations.format(every) + " (got '" + got + "')");
+      max = every;
+    }
+    return new PollSettings(every, max, adaptive);
   }
 
   private FetchSettings fetchSettings(Node node) {
@@ -137,7 +158,7 @@ public final class ConfigLoader {
     return new FetchSettings(allow, maxBytes, timeout, redirects);
   }
 
-  private List<SourceConfig> sources(Node node, Duration defaultInterval) {
+  private List<SourceConfig> sources(Node node, PollSettings defaultPoll) {
     List<SourceConfig> out = new ArrayList<>();
     if (node == null) {
       return out;
@@ -154,7 +175,7 @@ public final class ConfigLoader {
         error(item, "sources[" + i + "]", "must be a mapping with at least a 'url'");
         continue;
       }
-      SourceConfig s = source(m, where, defaultInterval);
+      SourceConfig s = source(m, where, defaultPoll);
       if (s == null) {
         continue;
       }
@@ -167,7 +188,7 @@ public final class ConfigLoader {
     return out;
   }
 
-  private SourceConfig source(MappingNode m, String where, Duration defaultInterval) {
+  private SourceConfig source(MappingNode m, String where, PollSettings defaultPoll) {
     int before = problems.size();
     Map<String, Node> f = fields(m, SOURCE_KEYS, where);
     if (!f.containsKey("url")) {
@@ -181,7 +202,7 @@ public final class ConfigLoader {
       error(f.get("id"), where + "id", "must be a slug of a-z, 0-9, '-' and '_' (got '" + id + "')");
     }
     List<String> tags = tags(f.get("tags"), where + "tags");
-    Duration poll = duration(f, "poll_every", where, defaultInterval);
+    PollSettings poll = poll(f, where, defaultPoll);
     ScrapeConfig scrape = scrape(f.get("scrape"), where + "scrape");
     ContentMode content = ContentMode.FULL;
     String c = scalar(f, "content", where);
@@ -324,7 +345,7 @@ public final class ConfigLoader {
       error(f.get(key), where + key, "must be a duration like 30m, 1h, 90s or 2d (got '" + v + "')");
       return dflt;
     }
-    if (key.equals("poll_every") && d.compareTo(MIN_INTERVAL) < 0) {
+    if ((key.equals("poll_every") || key.equals("poll_max")) && d.compareTo(MIN_INTERVAL) < 0) {
       error(f.get(key), where + key, "must be at least 1m (got '" + v + "')");
       return dflt;
     }

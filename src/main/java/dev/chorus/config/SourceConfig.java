@@ -1,6 +1,5 @@
 package dev.chorus.config;
 
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -11,7 +10,7 @@ import java.util.List;
  * @param url the blog's home or list page
  * @param feed the declared feed URL, or null to discover it
  * @param tags tags for the source's posts
- * @param pollEvery this source's interval (the config's default when it sets none)
+ * @param poll when this source is polled (the config's defaults where it sets nothing)
  * @param scrape selectors overriding detection, or null
  * @param content whether full content is republished in the merged feeds
  * @param line the line in the config file where the source starts
@@ -22,7 +21,7 @@ public record SourceConfig(
     String url,
     String feed,
     List<String> tags,
-    Duration pollEvery,
+    PollSettings poll,
     ScrapeConfig scrape,
     ContentMode content,
     int line) {

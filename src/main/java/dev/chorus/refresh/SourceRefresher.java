@@ -12,6 +12,7 @@ import dev.chorus.fetch.FetchResult.NotModified;
 import dev.chorus.fetch.Fetcher;
 import dev.chorus.model.ParsedEntry;
 import dev.chorus.model.ParsedFeed;
+import dev.chorus.model.RecentPosts;
 import dev.chorus.model.SourceState;
 import dev.chorus.parse.FeedParseException;
 import dev.chorus.parse.FeedParser;
@@ -92,9 +93,9 @@ public final class SourceRefresher implements AutoCloseable {
     postPages.close();
   }
 
-  /** When the source should be polled next after a success now. */
+  /** When a source the store knows nothing about should be polled next: after its shortest wait. */
   public Instant nextPoll(SourceConfig source) {
-    return schedule.afterSuccess(source, null, null);
+    return clock.instant().plus(source.poll().every());
   }
 
   /** Refreshes the source once. */
@@ -105,7 +106,8 @@ public final class SourceRefresher implements AutoCloseable {
       Read read = source.feed() != null ? readDeclaredFeed(source, state) : readPage(source, state);
       long ms = Duration.between(start, clock.instant()).toMillis();
       if (read.notModified) {
-        FetchOutcome o = outcome(start, ms, read, state, 304, schedule.afterSuccess(source, null, read.maxAge));
+        Instant next = schedule.afterSuccess(source, recentPosts(source, List.of()), null, read.maxAge);
+        FetchOutcome o = outcome(start, ms, read, state, 304, next);
         long t0 = System.nanoTime();
         store.saveNotModified(source.id(), o);
         times.store.add(System.nanoTime() - t0);
@@ -124,8 +126,8 @@ public final class SourceRefresher implements AutoCloseable {
         throw new RefreshException(
             "no posts found on " + read.baseUrl + " (the page may have changed; stored entries are kept)");
       }
-      FetchOutcome o =
-          outcome(start, ms, read, state, 200, schedule.afterSuccess(source, read.ttlMinutes, read.maxAge));
+      Instant next = schedule.afterSuccess(source, recentPosts(source, entries), read.ttlMinutes, read.maxAge);
+      FetchOutcome o = outcome(start, ms, read, state, 200, next);
       t0 = System.nanoTime();
       SaveResult saved = store.saveSuccess(source.id(), entries, o);
       times.store.add(System.nanoTime() - t0);
@@ -151,6 +153,32 @@ public final class SourceRefresher implements AutoCloseable {
           source, start, "internal error while reading this source (details in the server log)", 0,
           schedule.afterFailure(source, state, null), false);
     }
+  }
+
+  /**
+   * The source's posts in the schedule's window, for its next wait: those stored, or those dated in
+   * the document just read when it shows more (on a first poll nothing is stored yet). Entries without
+   * a date count once stored, by the refresh that found them.
+   */
+  private RecentPosts recentPosts(SourceConfig source, List<NewEntry> fetched) {
+    Instant since = schedule.rateSince(source);
+    if (since == null) {
+      return RecentPosts.NONE;
+    }
+    long t0 = System.nanoTime();
+    RecentPosts stored = store.postsSince(source.id(), since);
+    times.store.add(System.nanoTime() - t0);
+    Instant latest = clock.instant().plus(Duration.ofDays(1));
+    int dated = 0;
+    Instant oldest = null;
+    for (NewEntry e : fetched) {
+      Instant at = e.entry().published() == null ? null : e.entry().published().instant();
+      if (at != null && !at.isBefore(since) && !at.isAfter(latest)) {
+        dated++;
+        oldest = oldest == null || at.isBefore(oldest) ? at : oldest;
+      }
+    }
+    return stored.union(new RecentPosts(dated, oldest));
   }
 
   private RefreshReport failure(

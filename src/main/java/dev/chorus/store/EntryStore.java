@@ -2,6 +2,7 @@ package dev.chorus.store;
 
 import dev.chorus.model.FuzzyDate;
 import dev.chorus.model.ParsedEntry;
+import dev.chorus.model.RecentPosts;
 import dev.chorus.model.SourceState;
 import dev.chorus.model.StoredEntry;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,11 @@ public final class EntryStore {
   private static final String ENTRY_COLUMNS =
       "e.id, e.source_id, s.name, e.key, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
           + " e.summary, e.content, e.first_seen";
+  /** Dated entries one by one, undated ones once per refresh that found them (their sort_at is first_seen). */
+  static final String POSTS_SINCE =
+      "SELECT count(CASE WHEN date_flag IS NULL THEN 1 END)"
+          + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END), min(sort_at)"
+          + " FROM entries WHERE source_id = ? AND sort_at >= ?";
   private static final String SOURCE_COLUMNS =
       "s.id, s.name, s.url, s.feed_url, s.path, s.etag, s.last_modified, s.last_fetch_at,"
           + " s.last_success_at, s.last_error, s.consecutive_failures, s.next_poll_at, s.gone,"
@@ -178,6 +184,28 @@ public final class EntryStore {
             }
           }
           return out;
+        });
+  }
+
+  /**
+   * How many posts one source made since {@code since}, and when the oldest of them was, for its
+   * polling interval. A dated entry counts by its date; entries without a usable date count by the
+   * refresh that first saw them, once per refresh, so a back catalogue imported in one go is one
+   * post, not fifty. Reads only the source's entries in the window, through
+   * {@code entries_by_source_time}.
+   */
+  public RecentPosts postsSince(String sourceId, Instant since) {
+    return db.read(
+        c -> {
+          try (PreparedStatement p = c.prepareStatement(POSTS_SINCE)) {
+            p.setString(1, sourceId);
+            p.setLong(2, since.toEpochMilli());
+            try (ResultSet rs = p.executeQuery()) {
+              return rs.next() && rs.getInt(1) > 0
+                  ? new RecentPosts(rs.getInt(1), Instant.ofEpochMilli(rs.getLong(2)))
+                  : RecentPosts.NONE;
+            }
+          }
         });
   }
 

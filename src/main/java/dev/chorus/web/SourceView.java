@@ -17,6 +17,7 @@ import java.util.List;
  * @param lastError the last error in plain words, or null
  * @param failures consecutive failures
  * @param nextPoll when it is due, in words
+ * @param polling how often it is polled and by which rule, in words
  * @param entries entries stored
  * @param perWeek posts per week over the last weeks, in words
  * @param tags the source's tags
@@ -34,6 +35,7 @@ public record SourceView(
     String lastError,
     int failures,
     String nextPoll,
+    String polling,
     long entries,
     String perWeek,
     List<String> tags) {}

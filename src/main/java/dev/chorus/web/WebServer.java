@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorus.config.Config;
+import dev.chorus.config.Durations;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
 import dev.chorus.model.FuzzyDate;
@@ -212,7 +213,7 @@ public final class WebServer implements AutoCloseable {
       Config cfg = config.get();
       Map<String, SourceState> states = new LinkedHashMap<>();
       store.sources().forEach(s -> states.put(s.id(), s));
-      Map<String, Double> perWeek = store.postsPerWeek(8);
+      Map<String, Double> perWeek = store.postsPerWeek(4); // the window adaptive polling counts
       List<SourceView> views = new ArrayList<>();
       for (SourceConfig s : cfg.sources()) {
         views.add(sourceView(s, states.get(s.id()), perWeek.getOrDefault(s.id(), 0.0)));
@@ -264,9 +265,31 @@ public final class WebServer implements AutoCloseable {
         st == null ? 0 : st.consecutiveFailures(),
         st == null || st.nextPollAt() == null ? (st != null && st.gone() ? "stopped (410 Gone)" : "when Chorus starts")
             : when(st.nextPollAt()),
+        polling(s, st, status),
         st == null ? 0 : st.entryCount(),
         perWeek == 0 ? "none lately" : String.format(Locale.ROOT, "%.1f", perWeek),
         s.tags());
+  }
+
+  /** How often the source is polled and by which rule; the wait is the one last booked. */
+  private static String polling(SourceConfig s, SourceState st, String status) {
+    String rule = s.poll().adaptive()
+        ? "adaptive: " + span(s.poll().every()) + " to " + span(s.poll().max())
+        : "fixed";
+    return switch (status) {
+      case "gone" -> "stopped";
+      case "failing" -> "backing off after " + st.consecutiveFailures()
+          + (st.consecutiveFailures() == 1 ? " failure" : " failures");
+      case "pending" -> s.poll().adaptive() ? rule : "fixed: every " + span(s.poll().every());
+      default -> st.nextPollAt() == null
+          ? rule
+          : "every " + span(java.time.Duration.between(st.lastFetchAt(), st.nextPollAt())) + " (" + rule + ")";
+    };
+  }
+
+  private static String span(java.time.Duration d) {
+    long mins = Math.max(1, d.toMinutes());
+    return mins < 120 ? mins + " min" : mins < 72 * 60 ? mins / 60 + " h" : mins / (24 * 60) + " d";
   }
 
   private String when(Instant at) {
@@ -375,6 +398,7 @@ public final class WebServer implements AutoCloseable {
       ArrayNode arr = root.putArray("sources");
       for (SourceConfig s : cfg.sources()) {
         SourceState st = states.get(s.id());
+        SourceView view = sourceView(s, st, 0);
         ObjectNode o = arr.addObject();
         o.put("id", s.id());
         o.put("name", s.name());
@@ -383,12 +407,16 @@ public final class WebServer implements AutoCloseable {
         s.tags().forEach(tags::add);
         o.put("feed", st == null ? s.feed() : st.feedUrl());
         o.put("path", st == null ? null : st.path());
-        o.put("status", sourceView(s, st, 0).status());
+        o.put("status", view.status());
         o.put("lastFetch", st == null || st.lastFetchAt() == null ? null : FeedWriter.rfc3339(st.lastFetchAt()));
         o.put("lastSuccess", st == null || st.lastSuccessAt() == null ? null : FeedWriter.rfc3339(st.lastSuccessAt()));
         o.put("lastError", st == null ? null : st.lastError());
         o.put("consecutiveFailures", st == null ? 0 : st.consecutiveFailures());
         o.put("nextPoll", st == null || st.nextPollAt() == null ? null : FeedWriter.rfc3339(st.nextPollAt()));
+        o.put("pollEvery", Durations.format(s.poll().every()));
+        o.put("pollMax", Durations.format(s.poll().max()));
+        o.put("adaptive", s.poll().adaptive());
+        o.put("polling", view.polling());
         o.put("entries", st == null ? 0 : st.entryCount());
       }
       root.put("configError", configError.get());

@@ -52,14 +52,14 @@ class ConfigLoaderTest {
             """);
     assertThat(c.title()).isEqualTo("My Planet");
     assertThat(c.database()).isEqualTo(Path.of("/srv/chorus/data/planet.db"));
-    assertThat(c.pollEvery()).isEqualTo(Duration.ofMinutes(90));
+    assertThat(c.poll().every()).isEqualTo(Duration.ofMinutes(90));
     assertThat(c.fetch().allowPrivateNetworks()).isTrue();
     assertThat(c.sources()).hasSize(2);
     SourceConfig mw = c.sources().get(0);
     assertThat(mw.id()).isEqualTo("mw");
     assertThat(mw.feed()).isEqualTo("https://example.org/index.xml");
     assertThat(mw.tags()).containsExactly("distributed-systems", "ai");
-    assertThat(mw.pollEvery()).isEqualTo(Duration.ofHours(2));
+    assertThat(mw.poll().every()).isEqualTo(Duration.ofHours(2));
     assertThat(mw.content()).isEqualTo(ContentMode.SUMMARY);
     assertThat(mw.line()).isEqualTo(7);
     SourceConfig second = c.sources().get(1);
@@ -74,8 +74,71 @@ class ConfigLoaderTest {
     Config c = parse("sources:\n  - url: http://a.example/\n");
     assertThat(c.title()).isEqualTo("Chorus");
     assertThat(c.database()).isEqualTo(Path.of("/srv/chorus/chorus.db"));
-    assertThat(c.pollEvery()).isEqualTo(Duration.ofMinutes(30));
+    assertThat(c.poll()).isEqualTo(new PollSettings(Duration.ofMinutes(30), Duration.ofHours(24), true));
+    assertThat(c.sources().get(0).poll()).isEqualTo(c.poll());
     assertThat(c.fetch().allowPrivateNetworks()).isFalse();
+  }
+
+  @Test
+  void readsPollingKeysAtTheTopAndPerSource() throws Exception {
+    Config c =
+        parse(
+            """
+            poll_every: 1h
+            poll_max: 12h
+            adaptive: false
+            sources:
+              - url: https://a.example/
+              - url: https://b.example/
+                adaptive: true
+                poll_max: 2d
+              - url: https://c.example/
+                poll_every: 15m
+                adaptive: yes
+            """);
+    assertThat(c.poll()).isEqualTo(new PollSettings(Duration.ofHours(1), Duration.ofHours(12), false));
+    assertThat(c.sources().get(0).poll()).isEqualTo(c.poll());
+    assertThat(c.sources().get(1).poll()).isEqualTo(new PollSettings(Duration.ofHours(1), Duration.ofDays(2), true));
+    assertThat(c.sources().get(2).poll())
+        .isEqualTo(new PollSettings(Duration.ofMinutes(15), Duration.ofHours(12), true));
+  }
+
+  @Test
+  void keepsFilesWithALongPollEveryValidByRaisingTheInheritedCeiling() throws Exception {
+    Config c =
+        parse(
+            """
+            poll_every: 2d
+            sources:
+              - url: https://a.example/
+              - url: https://b.example/
+                poll_every: 3d
+            """);
+    assertThat(c.poll()).isEqualTo(new PollSettings(Duration.ofDays(2), Duration.ofDays(2), true));
+    assertThat(c.sources().get(1).poll()).isEqualTo(new PollSettings(Duration.ofDays(3), Duration.ofDays(3), true));
+  }
+
+  @Test
+  void rejectsACeilingShorterThanPollEveryWhereBothApply() {
+    assertThat(problems("poll_every: 1h\npoll_max: 30m\nsources: []\n"))
+        .isEqualTo("/srv/chorus/feeds.yml:2: poll_max: must be at least poll_every, 1h (got '30m')");
+    assertThat(problems("poll_every: 2h\nsources:\n  - url: http://a.example/\n    poll_max: 1h\n"))
+        .isEqualTo("/srv/chorus/feeds.yml:4: sources[0].poll_max: must be at least poll_every, 2h (got '1h')");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    poll_max: 1h\n    poll_every: 90m\n"))
+        .contains(":3: sources[0].poll_max: must be at least poll_every, 1h30m (got '1h')");
+    assertThat(problems("poll_every: soon\npoll_max: 10m\nsources: []\n")).doesNotContain("poll_max");
+  }
+
+  @Test
+  void rejectsBadPollingValuesWithTheirLines() {
+    assertThat(problems("poll_max: soon\nsources: []\n")).contains(":1: poll_max: must be a duration like 30m");
+    assertThat(problems("poll_max: 30s\nsources: []\n")).contains(":1: poll_max: must be at least 1m (got '30s')");
+    assertThat(problems("adaptive: sometimes\nsources: []\n"))
+        .contains(":1: adaptive: must be true or false (got 'sometimes')");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    adaptive: 2\n"))
+        .contains(":3: sources[0].adaptive: must be true or false (got '2')");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    poll_max: [1h]\n"))
+        .contains(":3: sources[0].poll_max: must be a single value");
   }
 
   @Test
@@ -198,6 +261,9 @@ class ConfigLoaderTest {
       assertThat(problems("poll_every: " + d + "\nsources: []\n")).as(d).contains(":1: poll_every: must be");
       assertThat(problems("sources:\n  - url: http://a.example/\n    poll_every: '" + d + "'\n")).as(d)
           .contains(":3: sources[0].poll_every: must be");
+      assertThat(problems("poll_max: " + d + "\nsources: []\n")).as(d).contains(":1: poll_max: must be");
+      assertThat(problems("sources:\n  - url: http://a.example/\n    poll_max: '" + d + "'\n")).as(d)
+          .contains(":3: sources[0].poll_max: must be");
     }
     assertThat(problems("fetch:\n  timeout: forever\nsources: []\n")).contains(":2: fetch.timeout: must be a duration");
     assertThat(problems("fetch:\n  max_bytes: -1\nsources: []\n")).contains(":2: fetch.max_bytes: must be between");

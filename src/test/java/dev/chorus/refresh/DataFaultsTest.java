@@ -13,6 +13,7 @@ import dev.chorus.FaultyServer.Reply;
 import dev.chorus.MutableClock;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
+import dev.chorus.config.PollSettings;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
 import dev.chorus.fetch.FetchPolicy;
@@ -73,7 +74,7 @@ class DataFaultsTest {
 
   private SourceConfig source(String id) {
     SourceConfig s = new SourceConfig(id, "Source " + id, "https://blog.example/", server.url("/" + id + ".xml"),
-        List.of(), Duration.ofMinutes(30), null, ContentMode.FULL, 1);
+        List.of(), PollSettings.fixed(Duration.ofMinutes(30)), null, ContentMode.FULL, 1);
     store.upsertSource(s.id(), s.name(), s.url());
     sources.add(s);
     return s;
@@ -276,7 +277,7 @@ class DataFaultsTest {
   record Outputs(SyndFeed atom, SyndFeed rss, JsonNode json, JsonNode api, String home) {}
 
   private Outputs outputs() throws Exception {
-    Config cfg = new Config(dir.resolve("feeds.yml"), "Test", dir.resolve("chorus.db"), Duration.ofMinutes(30),
+    Config cfg = new Config(dir.resolve("feeds.yml"), "Test", dir.resolve("chorus.db"), PollSettings.fixed(Duration.ofMinutes(30)),
         FetchSettings.defaults(), sources);
     try (WebServer web = new WebServer(store, () -> cfg, () -> null, clock)) {
       int port = web.start("127.0.0.1", 0);

@@ -11,6 +11,7 @@ import dev.chorus.FaultyServer.Reply;
 import dev.chorus.MutableClock;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
+import dev.chorus.config.PollSettings;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
 import dev.chorus.fetch.FetchPolicy;
@@ -79,7 +80,7 @@ class FetchFaultsTest {
 
   private SourceConfig source(String id, String feedPath, Duration every) {
     SourceConfig s = new SourceConfig(id, "Source " + id, server.url("/" + id + "/"), server.url(feedPath),
-        List.of(), every, null, ContentMode.FULL, 1);
+        List.of(), PollSettings.fixed(every), null, ContentMode.FULL, 1);
     store.upsertSource(s.id(), s.name(), s.url());
     sources.add(s);
     return s;
@@ -327,11 +328,11 @@ class FetchFaultsTest {
       }
       SourceConfig s = source(f[0], path);
       if (f[1].equals("refused")) {
-        s = new SourceConfig(s.id(), s.name(), s.url(), "http://127.0.0.1:1/feed.xml", List.of(), EVERY, null, ContentMode.FULL, 1);
+        s = new SourceConfig(s.id(), s.name(), s.url(), "http://127.0.0.1:1/feed.xml", List.of(), PollSettings.fixed(EVERY), null, ContentMode.FULL, 1);
         sources.set(sources.size() - 1, s);
       }
       if (f[1].equals("badscheme")) {
-        s = new SourceConfig(s.id(), s.name(), s.url(), "ftp://127.0.0.1/feed.xml", List.of(), EVERY, null, ContentMode.FULL, 1);
+        s = new SourceConfig(s.id(), s.name(), s.url(), "ftp://127.0.0.1/feed.xml", List.of(), PollSettings.fixed(EVERY), null, ContentMode.FULL, 1);
         sources.set(sources.size() - 1, s);
       }
       assertThat(refresher.refresh(s).failed()).as(f[0]).isTrue();
@@ -351,7 +352,7 @@ class FetchFaultsTest {
   }
 
   private Config config() {
-    return new Config(dir.resolve("feeds.yml"), "Test", dir.resolve("chorus.db"), EVERY, FetchSettings.defaults(), sources);
+    return new Config(dir.resolve("feeds.yml"), "Test", dir.resolve("chorus.db"), PollSettings.fixed(EVERY), FetchSettings.defaults(), sources);
   }
 
   private Document sourcesPage() throws Exception {

@@ -3,10 +3,13 @@ package dev.chorus.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chorus.MutableClock;
 import dev.chorus.model.FuzzyDate;
 import dev.chorus.model.ParsedEntry;
+import dev.chorus.model.RecentPosts;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -160,5 +163,72 @@ class EntryStoreTest {
     assertThat(hits.get(0).entry().title()).isEqualTo("Routers");
     assertThat(hits.get(0).titleMarked()).isEqualTo("\u0001Routers\u0002");
     assertThat(hits).extracting(h -> h.entry().id()).doesNotHaveDuplicates();
+  }
+
+  // ---- posting rate ----
+
+  private static NewEntry dated(String guid, Instant at) {
+    return entry(guid, "https://a.example/" + guid, guid, FuzzyDate.ofInstant(at));
+  }
+
+  private static NewEntry undated(String guid) {
+    return entry(guid, "https://a.example/" + guid, guid, null);
+  }
+
+  @Test
+  void countsASourcesDatedPostsSinceTheGivenTime() {
+    store.upsertSource("b", "Author B", "https://b.example/", null);
+    store.saveSuccess("a", List.of(
+        dated("1", NOW.minus(Duration.ofDays(1))),
+        dated("2", NOW.minus(Duration.ofDays(10))),
+        dated("3", NOW.minus(Duration.ofDays(27))),
+        dated("4", NOW.minus(Duration.ofDays(29))),
+        dated("5", NOW.minus(Duration.ofDays(400))),
+        dated("6", NOW.plus(Duration.ofHours(2)))), ok(null));
+    store.saveSuccess("b", List.of(dated("b1", NOW.minus(Duration.ofDays(1))), dated("b2", NOW.minus(Duration.ofDays(2)))),
+        ok(null));
+
+    Instant since = NOW.minus(Duration.ofDays(28));
+    assertThat(store.postsSince("a", since)).isEqualTo(new RecentPosts(4, NOW.minus(Duration.ofDays(27))));
+    assertThat(store.postsSince("b", since)).isEqualTo(new RecentPosts(2, NOW.minus(Duration.ofDays(2))));
+    assertThat(store.postsSince("nobody", since)).isEqualTo(RecentPosts.NONE);
+  }
+
+  @Test
+  void countsUndatedPostsOncePerRefreshThatFoundThem() {
+    MutableClock clock = new MutableClock(NOW.minus(Duration.ofDays(40)));
+    EntryStore s = new EntryStore(db, clock);
+    List<NewEntry> backCatalogue = List.of(undated("u1"), undated("u2"), undated("u3"));
+    s.saveSuccess("a", backCatalogue, ok(null));
+    clock.set(NOW.minus(Duration.ofDays(3)));
+    List<NewEntry> fresh = List.of(undated("u4"), undated("u5"), undated("u6"), undated("u7"));
+    s.saveSuccess("a", fresh, ok(null));
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(new RecentPosts(1, NOW.minus(Duration.ofDays(3))));
+
+    clock.set(NOW.minus(Duration.ofDays(1)));
+    s.saveSuccess("a", List.of(undated("u8"), dated("d1", NOW.minus(Duration.ofDays(2))),
+        dated("d2", NOW.minus(Duration.ofDays(5)))), ok(null));
+
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(new RecentPosts(4, NOW.minus(Duration.ofDays(5))));
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(60)))).isEqualTo(new RecentPosts(5, NOW.minus(Duration.ofDays(40))));
+  }
+
+  @Test
+  void readsOnlyTheSourcesRecentRowsThroughAnIndex() {
+    List<String> plan = db.read(c -> {
+      List<String> lines = new java.util.ArrayList<>();
+      try (var p = c.prepareStatement("EXPLAIN QUERY PLAN " + EntryStore.POSTS_SINCE)) {
+        p.setString(1, "a");
+        p.setLong(2, 0);
+        try (var rs = p.executeQuery()) {
+          while (rs.next()) {
+            lines.add(rs.getString(4));
+          }
+        }
+      }
+      return lines;
+    });
+    assertThat(plan).anySatisfy(l -> assertThat(l).contains("USING INDEX entries_by_source_time (source_id=? AND sort_at>?)"));
+    assertThat(plan).noneSatisfy(l -> assertThat(l).startsWith("SCAN"));
   }
 }

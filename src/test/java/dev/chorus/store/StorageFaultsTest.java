@@ -7,6 +7,7 @@ import dev.chorus.FaultyServer;
 import dev.chorus.FaultyServer.Reply;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
+import dev.chorus.config.PollSettings;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
 import dev.chorus.fetch.FetchPolicy;
@@ -80,9 +81,9 @@ class StorageFaultsTest {
     store.upsertSource("a", "A", "https://a.example/");
     otherStore.upsertSource("b", "B", "https://b.example/");
     List<SourceConfig> sources = List.of(
-        new SourceConfig("a", "A", "https://a.example/", null, List.of(), Duration.ofHours(1), null, ContentMode.FULL, 1),
-        new SourceConfig("b", "B", "https://b.example/", null, List.of(), Duration.ofHours(1), null, ContentMode.FULL, 2));
-    Config cfg = new Config(dir.resolve("feeds.yml"), "T", file, Duration.ofHours(1), FetchSettings.defaults(), sources);
+        new SourceConfig("a", "A", "https://a.example/", null, List.of(), PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, 1),
+        new SourceConfig("b", "B", "https://b.example/", null, List.of(), PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, 2));
+    Config cfg = new Config(dir.resolve("feeds.yml"), "T", file, PollSettings.fixed(Duration.ofHours(1)), FetchSettings.defaults(), sources);
     WebServer web = keep(new WebServer(store, () -> cfg, () -> null, Clock.systemUTC()));
     int port = web.start("127.0.0.1", 0);
     HttpClient http = HttpClient.newHttpClient();
@@ -155,7 +156,7 @@ class StorageFaultsTest {
     FaultyServer server = keep(new FaultyServer());
     Fetcher fetcher = keep(new Fetcher(new FetchPolicy(1 << 20, Duration.ofSeconds(5), 3, true, "test", 2, 8)));
     SourceRefresher refresher = keep(new SourceRefresher(fetcher, store, Clock.systemUTC()));
-    SourceConfig s = new SourceConfig("a", "A", server.url("/"), server.url("/feed"), List.of(), Duration.ofHours(1), null,
+    SourceConfig s = new SourceConfig("a", "A", server.url("/"), server.url("/feed"), List.of(), PollSettings.fixed(Duration.ofHours(1)), null,
         ContentMode.FULL, 1);
     store.upsertSource("a", "A", s.url());
     List<String> conditional = new ArrayList<>();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.OutputChecker;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
+import dev.chorus.config.PollSettings;
 import dev.chorus.config.SourceConfig;
 import dev.chorus.config.SourceConfig.ContentMode;
 import dev.chorus.model.FuzzyDate;
@@ -67,8 +68,8 @@ class HostileRequestsTest {
     store.saveSuccess("ada", entries, new FetchOutcome(now, 1, "feed", "https://ada.example/feed", null, null, 200,
         now.plusSeconds(3600), false));
     List<SourceConfig> sources = List.of(new SourceConfig("ada", "Ada", "https://ada.example/", "https://ada.example/feed",
-        List.of("queues"), Duration.ofHours(1), null, ContentMode.FULL, 1));
-    Config cfg = new Config(dir.resolve("feeds.yml"), "T", dir.resolve("chorus.db"), Duration.ofHours(1),
+        List.of("queues"), PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, 1));
+    Config cfg = new Config(dir.resolve("feeds.yml"), "T", dir.resolve("chorus.db"), PollSettings.fixed(Duration.ofHours(1)),
         FetchSettings.defaults(), sources);
     web = new WebServer(store, () -> cfg, () -> null, Clock.systemUTC());
     port = web.start("127.0.0.1", 0);

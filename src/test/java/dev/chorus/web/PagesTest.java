@@ -180,14 +180,28 @@ class PagesTest {
     assertThat(broken.selectFirst(".source-name").text()).isEqualTo("Failing Gone Away");
     assertThat(broken.selectFirst(".error").text()).startsWith("Last error:").contains("404");
     assertThat(facts(broken)).containsEntry("Last success", "never").containsEntry("Entries", "0");
+    assertThat(broken.selectFirst(".why").text()).isEqualTo("backing off after 1 failure");
     Element pat = sources.stream().filter(s -> s.selectFirst("h2 a").text().startsWith("Pat")).findFirst().orElseThrow();
     assertThat(pat.selectFirst(".feed-url a").attr("href")).isEqualTo(planet.pat.base() + "/feed.atom");
     assertThat(facts(pat)).containsEntry("Read from", "its feed")
         .containsEntry("Last success", "just now").containsEntry("Entries", "45");
-    assertThat(facts(pat).get("Next poll")).matches("in \\d+ min");
+    // Pat posts every 7 h: polled about twice per gap, so every 3 h
+    assertThat(facts(pat).get("Next poll")).matches("in \\d+ (min|h) .+");
+    assertThat(pat.selectFirst(".why").text()).isEqualTo("every 3 h (adaptive: 30 min to 24 h)");
     assertThat(facts(pat).get("Per week")).matches("\\d+\\.\\d");
     assertThat(facts(byName(sources, "Kim")).get("Read from")).isEqualTo("a discovered feed");
     assertThat(facts(byName(sources, "Mo")).get("Read from")).isEqualTo("the page (detected)");
+  }
+
+  @Test
+  void theSourcesApiSaysHowEachSourceIsPolled() throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(planet.get("/api/sources").body());
+    var pat = java.util.stream.StreamSupport.stream(json.get("sources").spliterator(), false)
+        .filter(s -> s.get("id").asText().equals("pat")).findFirst().orElseThrow();
+    assertThat(pat.get("pollEvery").asText()).isEqualTo("30m");
+    assertThat(pat.get("pollMax").asText()).isEqualTo("1d");
+    assertThat(pat.get("adaptive").asBoolean()).isTrue();
+    assertThat(pat.get("polling").asText()).isEqualTo("every 3 h (adaptive: 30 min to 24 h)");
   }
 
   private static Element byName(List<Element> sources, String name) {
