@@ -37,7 +37,7 @@ public final class PollProbe {
     }
     Path hotDb = cfg.database().resolveSibling(cfg.database().getFileName() + ".hot");
     Config hot =
-        new Config(cfg.file(), cfg.title(), hotDb, cfg.pollEvery(), cfg.fetch(), cfg.sources());
+        new Config(cfg.file(), cfg.title(), hotDb, cfg.poll(), cfg.fetch(), cfg.sources());
     try (App app = new App(hot, Clock.systemUTC())) {
       poll(app, parallel, out.putObject("hot"));
     }
