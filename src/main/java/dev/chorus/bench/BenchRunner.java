@@ -5,6 +5,7 @@ import dev.chorus.bench.FeedFarm.Feed;
 import dev.chorus.parse.FeedParseException;
 import dev.chorus.parse.FeedParser;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,6 +111,9 @@ public final class BenchRunner {
     out.printf(Locale.ROOT, "machine: %d cores, java %s (%s), max heap %d MB%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         System.getProperty("java.vm.name"), Runtime.getRuntime().maxMemory() >> 20);
+    out.println("this JVM (parse phase): " + String.join(" ",
+        ManagementFactory.getRuntimeMXBean().getInputArguments()));
+    out.println("measured JVMs (poll, serve, storage): " + String.join(" ", jvm()));
   }
 
   // ---- poll ----
@@ -191,7 +195,7 @@ public final class BenchRunner {
   }
 
   private List<String> jvm() {
-    List<String> args = new ArrayList<>();
+    List<String> args = new ArrayList<>(launcherOptions());
     args.add("-Xmx" + o.heap());
     args.addAll(o.jvmArgs());
     return args;
@@ -462,6 +466,21 @@ public final class BenchRunner {
     for (Row r : rows) {
       out.printf("| %s | %s | %s | %s |%n", r.what(), r.measured(), r.target(),
           r.met() == null ? "" : r.met() ? "yes" : "**no**");
+    }
+  }
+
+  /** The JVM options the {@code ./chorus} launcher runs Chorus with (resource {@code jvm.options}). */
+  static List<String> launcherOptions() {
+    try (var in = BenchRunner.class.getResourceAsStream("/dev/chorus/jvm.options")) {
+      if (in == null) {
+        return List.of();
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
