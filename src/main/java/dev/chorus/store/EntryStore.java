@@ -601,28 +601,25 @@ public final class EntryStore {
   /**
    * Full-text search over titles, summaries and content, best matches first. Ranking reads every
    * candidate's row, so only the {@value #RANK_WINDOW} most recently stored matches are ranked: a
-   * word in half a million posts costs what one in two thousand does.
+   * word in half a million posts costs what one in two thousand does. The last word also matches
+   * longer words (type-ahead: "cache lat" finds "latency") when, as a whole word, it finds fewer
+   * posts than asked for: a prefix has to merge the posting lists of every word it starts, which
+   * for a common word costs ten times the whole-word query.
    */
   public List<SearchHit> search(String query, int limit) {
-    String match = ftsQuery(query);
-    if (match.isEmpty()) {
+    String words = ftsQuery(query, false);
+    if (words.isEmpty()) {
       return List.of();
     }
     return db.read(
         c -> {
-          long floor = 0;
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC"
-                      + " LIMIT 1 OFFSET ?")) {
-            p.setString(1, match);
-            p.setInt(2, RANK_WINDOW - 1);
-            try (ResultSet rs = p.executeQuery()) {
-              if (rs.next()) {
-                floor = rs.getLong(1);
-              }
-            }
+          String match = words;
+          List<Long> recent = recentMatches(c, words);
+          if (recent.size() < limit) {
+            match = ftsQuery(query, true);
+            recent = recentMatches(c, match);
           }
+          long floor = recent.isEmpty() ? 0 : recent.get(recent.size() - 1);
           List<Long> ids = new ArrayList<>();
           try (PreparedStatement p =
               c.prepareStatement(
@@ -674,8 +671,28 @@ public final class EntryStore {
         });
   }
 
-  /** Turns user words into a safe FTS5 query: each word quoted, all required, last one a prefix. */
-  static String ftsQuery(String q) {
+  /** Row ids of the {@value #RANK_WINDOW} most recently stored matches, newest first. */
+  private static List<Long> recentMatches(Connection c, String match) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?")) {
+      p.setString(1, match);
+      p.setInt(2, RANK_WINDOW);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Turns user words into a safe FTS5 query: each word quoted, all required, the last one a prefix
+   * when asked.
+   */
+  static String ftsQuery(String q, boolean lastIsPrefix) {
     if (q == null) {
       return "";
     }
@@ -688,8 +705,10 @@ public final class EntryStore {
     if (terms.isEmpty()) {
       return "";
     }
-    int last = terms.size() - 1;
-    terms.set(last, terms.get(last) + "*");
+    if (lastIsPrefix) {
+      int last = terms.size() - 1;
+      terms.set(last, terms.get(last) + "*");
+    }
     return String.join(" ", terms);
   }
 

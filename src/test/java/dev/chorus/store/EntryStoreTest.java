@@ -125,6 +125,22 @@ class EntryStoreTest {
   }
 
   @Test
+  void theLastWordMatchesLongerWordsOnlyWhenAsAWholeWordItFindsTooFew() {
+    List<NewEntry> posts = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      String word = i < 3 ? "system" : "systems";
+      String url = "https://a.example/s" + i;
+      posts.add(new NewEntry("g:s" + i, url, new ParsedEntry("s" + i, url, "Post " + i, null, null, null,
+          "about the " + word + " cache latency", "<p>" + word + "</p>")));
+    }
+    store.saveSuccess("a", posts, ok(null));
+    assertThat(store.search("cache lat", 10)).hasSize(4);
+    assertThat(store.search("system", 10)).hasSize(4); // 3 whole-word matches are fewer than 10
+    assertThat(store.search("system", 3)).hasSize(3)
+        .allSatisfy(h -> assertThat(h.entry().summary()).contains("system "));
+  }
+
+  @Test
   void changesTheDataVersionOnEveryRefresh() {
     long v0 = store.dataVersion();
     store.saveNotModified("a", ok(null));
