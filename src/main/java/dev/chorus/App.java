@@ -104,10 +104,14 @@ public final class App implements AutoCloseable {
     }
   }
 
+  private static final int SCHEDULER_THREADS = 32;
+
   /** Serves the web and, unless {@code poll} is false, polls on schedule and follows config edits. */
   public int serve(String host, int port, boolean poll) {
     if (poll) {
-      scheduler = new PollScheduler(refresher, config.get(), clock, 8);
+      // refreshes mostly wait on the network (CPU work is bounded per core, fetches per host), so
+      // enough threads that slow servers do not hold up the rest of a large planet
+      scheduler = new PollScheduler(refresher, config.get(), clock, SCHEDULER_THREADS);
       scheduler.start();
     }
     watcher = new ConfigWatcher(config.get().file(), this::reload);
