@@ -22,6 +22,7 @@ import org.w3c.dom.NodeList;
  * CDATA decoded) and lists anything that could run script, restyle or re-target the page, or
  * leave without {@code rel="noopener noreferrer"}.
  */
+@SuppressWarnings("ReferenceEquality") // jsoup Node.equals() is identity: == on elements is meant
 public final class OutputChecker {
   private static final Set<String> NEVER =
       Set.of("script", "style", "object", "embed", "applet", "base", "frame", "frameset", "svg", "math",
@@ -71,7 +72,7 @@ public final class OutputChecker {
           }
         }
         case "meta" -> {
-          if (el.hasAttr("http-equiv") || el.hasAttr("content") && !Set.of("viewport", "color-scheme").contains(el.attr("name"))) {
+          if (el.hasAttr("http-equiv") || (el.hasAttr("content") && !Set.of("viewport", "color-scheme").contains(el.attr("name")))) {
             out.add("meta " + el.attributes());
           }
         }
@@ -135,8 +136,8 @@ public final class OutputChecker {
         for (String u : urls) {
           String v = plainUrl(name.equals("srcset") ? u.trim().split("\\s+")[0] : u);
           boolean absolute = v.startsWith("http://") || v.startsWith("https://")
-              || name.equals("href") && v.startsWith("mailto:");
-          boolean own = page && (v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") || v.matches("#[a-z][a-z0-9-]*"));
+              || (name.equals("href") && v.startsWith("mailto:"));
+          boolean own = page && ((v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\")) || v.matches("#[a-z][a-z0-9-]*"));
           if (!absolute && !own) {
             out.add("URL " + name + "=" + a.getValue() + " on " + tag);
           }
@@ -157,7 +158,8 @@ public final class OutputChecker {
   /** The URL as a browser would read its scheme: controls and whitespace gone, lower case. */
   static String plainUrl(String raw) {
     StringBuilder b = new StringBuilder();
-    for (char c : raw.toCharArray()) {
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
       if (c > 0x20 && c != 0x7f && !Character.isWhitespace(c) && !Character.isISOControl(c)) {
         b.append(c);
       }

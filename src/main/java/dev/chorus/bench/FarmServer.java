@@ -237,8 +237,10 @@ public final class FarmServer implements AutoCloseable {
 
   private static int headerEnd(ByteBuffer in) {
     byte[] a = in.array();
+    int off = in.arrayOffset();
     for (int i = 3; i < in.position(); i++) {
-      if (a[i] == '\n' && a[i - 1] == '\r' && a[i - 2] == '\n' && a[i - 3] == '\r') {
+      int j = off + i;
+      if (a[j] == '\n' && a[j - 1] == '\r' && a[j - 2] == '\n' && a[j - 3] == '\r') {
         return i - 3;
       }
     }
@@ -258,7 +260,7 @@ public final class FarmServer implements AutoCloseable {
       }
     }
     c.closeAfter =
-        "close".equalsIgnoreCase(h.get("connection")) || first.length > 2 && first[2].equals("HTTP/1.0");
+        "close".equalsIgnoreCase(h.get("connection")) || (first.length > 2 && first[2].equals("HTTP/1.0"));
     int q = target.indexOf('?');
     Feed f = byPath.get(q < 0 ? target : target.substring(0, q));
     StringBuilder r = new StringBuilder(256);

@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Supplier;
 
 /**
  * The storage benchmark's child JVM. {@code build}: fills a database with synthetic entries
@@ -188,14 +187,14 @@ public final class StorageProbe {
     }
   }
 
-  private static void time(ObjectNode q, String name, Supplier<?> query) {
+  private static void time(ObjectNode q, String name, Runnable query) {
     for (int i = 0; i < 3; i++) {
-      query.get();
+      query.run();
     }
     List<Double> ms = new ArrayList<>();
     for (int i = 0; i < 15; i++) {
       long t0 = System.nanoTime();
-      query.get();
+      query.run();
       ms.add((System.nanoTime() - t0) / 1e6);
     }
     Collections.sort(ms);

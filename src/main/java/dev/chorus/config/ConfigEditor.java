@@ -40,7 +40,7 @@ public final class ConfigEditor {
     List<NewSource> added = new ArrayList<>();
     StringBuilder block = new StringBuilder();
     for (NewSource s : sources) {
-      if (known.contains(s.url()) || s.feed() != null && known.contains(s.feed())) {
+      if (known.contains(s.url()) || (s.feed() != null && known.contains(s.feed()))) {
         continue;
       }
       String base = s.id() != null ? s.id() : Slugs.of(s.name(), s.url());

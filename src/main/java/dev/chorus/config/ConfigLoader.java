@@ -324,7 +324,7 @@ public final class ConfigLoader {
     try {
       URI uri = new URI(u);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      if ((!scheme.equals("http") && !scheme.equals("https")) || uri.getHost() == null) {
         error(f.get(key), where + key, "must be an absolute http(s) URL (got '" + u + "')");
         return null;
       }

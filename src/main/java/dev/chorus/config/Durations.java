@@ -42,7 +42,7 @@ public final class Durations {
 
   /** Prints a duration the way {@link #parse} reads it. */
   public static String format(Duration d) {
-    long s = d.getSeconds();
+    long s = d.toSeconds();
     StringBuilder b = new StringBuilder();
     long[] sizes = {86400, 3600, 60, 1};
     String[] units = {"d", "h", "m", "s"};

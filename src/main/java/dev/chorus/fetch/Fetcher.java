@@ -368,7 +368,7 @@ public final class Fetcher implements AutoCloseable {
     Instant at;
     String v = value.trim();
     if (v.chars().allMatch(Character::isDigit)) {
-      long seconds = v.length() > 9 ? MAX_RETRY.getSeconds() : Long.parseLong(v);
+      long seconds = v.length() > 9 ? MAX_RETRY.toSeconds() : Long.parseLong(v);
       at = now.plusSeconds(seconds);
     } else {
       at = response.headers().getInstant("Retry-After");

@@ -108,7 +108,7 @@ final class FeedDates {
    */
   static Instant commonIso(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' && s.charAt(10) != ' '
+    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
         || s.charAt(13) != ':' || s.charAt(16) != ':') {
       return null;
     }
@@ -122,7 +122,7 @@ final class FeedDates {
         i++;
         digits++;
       }
-      if (digits == 0 || i < n && Character.isDigit(s.charAt(i))) {
+      if (digits == 0 || (i < n && Character.isDigit(s.charAt(i)))) {
         return null;
       }
       for (; digits < 9; digits++) {

@@ -269,7 +269,7 @@ public final class SourceRefresher implements AutoCloseable {
     boolean feedKnown =
         state != null
             && state.feedUrl() != null
-            && ("feed".equals(state.path()) || recentlyDiscovered && "discovered".equals(state.path()));
+            && ("feed".equals(state.path()) || (recentlyDiscovered && "discovered".equals(state.path())));
     if (feedKnown) {
       try {
         return readFeed(state.feedUrl(), state, state.path(), false);

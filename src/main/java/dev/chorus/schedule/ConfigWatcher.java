@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -42,7 +43,9 @@ public final class ConfigWatcher implements AutoCloseable {
 
   /** Checks the file every {@code millis} milliseconds. */
   public void start(long millis) {
-    timer.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
+    // check() catches and reports its own failures, so the future would have nothing to tell
+    ScheduledFuture<?> unused =
+        timer.scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
   }
 
   /** The last reload error in plain words, or null when the file in force is the file on disk. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.jsoup.nodes.Element;
 
 /** Reads one post's title, date, summary and author out of its container on a list page. */
+@SuppressWarnings("ReferenceEquality") // jsoup Node.equals() is identity: == on elements is meant
 final class EntryReader {
 
   private static final String HEADINGS = "h1, h2, h3, h4, h5, h6";
@@ -84,7 +85,7 @@ final class EntryReader {
           }
           if (PageText.words(t) == 1 && t.length() <= 20) {
             // a one-word heading over a titled link or title element is a category ("Engineering")
-            Element classed = titleClassed(container, link);
+            Element classed = titleClassed(container);
             String other = classed != null && classed != heading ? PageText.clean(classed.text()) : null;
             Element otherElement = classed;
             if (other == null) {
@@ -100,7 +101,7 @@ final class EntryReader {
       }
     }
     if (title == null) {
-      Element classed = titleClassed(container, link);
+      Element classed = titleClassed(container);
       if (classed != null) {
         titleElement = classed;
         title = PageText.clean(classed.text());
@@ -449,7 +450,7 @@ final class EntryReader {
   }
 
   /** An element whose class names it the title ("post-card__title", "Hero_title__x1"). */
-  private static Element titleClassed(Element container, Element link) {
+  private static Element titleClassed(Element container) {
     Element found = null;
     int seen = 0;
     for (Element e : bounded(container, List.of())) {

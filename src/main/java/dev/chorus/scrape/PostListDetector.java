@@ -18,6 +18,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Finds the list of posts on a blog's list page, from structured data or from its layout. */
+@SuppressWarnings("ReferenceEquality") // jsoup Node.equals() is identity: == on elements is meant
 public final class PostListDetector {
 
   private static final int MAX_HTML = 4_000_000;
@@ -205,11 +206,11 @@ public final class PostListDetector {
     private final Document doc;
     private final String base;
     private final String pageKey;
-    private final Map<Element, Integer> order = new IdentityHashMap<>();
+    private final IdentityHashMap<Element, Integer> order = new IdentityHashMap<>();
     private final List<int[]> yearLabels = new ArrayList<>();
     private final List<DayLabel> dayLabels = new ArrayList<>();
-    private final Map<Element, String> urlUnder = new IdentityHashMap<>();
-    private final Map<Element, String> signatures = new IdentityHashMap<>();
+    private final IdentityHashMap<Element, String> urlUnder = new IdentityHashMap<>();
+    private final IdentityHashMap<Element, String> signatures = new IdentityHashMap<>();
     private int selectorBudget = SELECTOR_BUDGET;
 
     Layout(Document doc, String base, String pageUrl) {
@@ -570,7 +571,7 @@ public final class PostListDetector {
       for (Element e = containers.get(0); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
         chain.add(e);
       }
-      Map<Element, Integer> index = new IdentityHashMap<>();
+      IdentityHashMap<Element, Integer> index = new IdentityHashMap<>();
       for (int k = 0; k < chain.size(); k++) {
         index.put(chain.get(k), k);
       }
@@ -612,7 +613,7 @@ public final class PostListDetector {
     }
 
     private Group score(List<Link> group) {
-      Map<Element, Set<String>> groupUrls = new IdentityHashMap<>();
+      IdentityHashMap<Element, Set<String>> groupUrls = new IdentityHashMap<>();
       for (Link l : group) {
         int depth = 0;
         for (Element e = l.element(); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
@@ -649,7 +650,7 @@ public final class PostListDetector {
           read = EntryReader.read(c, extras.get(k), l.element(), l.url(), year);
         }
         reads.add(read);
-        itemTotal += itemScore(c, l, read);
+        itemTotal += itemScore(l, read);
         prefixes.merge(prefix(l.url()), 1, Integer::sum);
         texts.add(String.valueOf(PageText.clean(l.element().text())).toLowerCase(Locale.ROOT));
       }
@@ -667,7 +668,7 @@ public final class PostListDetector {
       return new Group(itemSelector, group, containers, itemSelector, score, reads);
     }
 
-    private double itemScore(Element c, Link l, EntryReader.Read read) {
+    private double itemScore(Link l, EntryReader.Read read) {
       double s = 0;
       ParsedEntry e = read.entry();
       if (read.titleElement() != null && PageText.tag(read.titleElement(), PageText.HEADING_TAGS)) {
@@ -915,7 +916,7 @@ public final class PostListDetector {
         }
         EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), contextYear(c));
         boolean looksLikePost =
-            read.titleElement() != null && PageText.tag(read.titleElement(), PageText.HEADING_TAGS)
+            (read.titleElement() != null && PageText.tag(read.titleElement(), PageText.HEADING_TAGS))
                 || read.entry().summaryHtml() != null
                 || seen.contains(l.key());
         if (!looksLikePost) {
@@ -985,7 +986,6 @@ public final class PostListDetector {
     }
 
     private ScrapeRule rule(Group best, List<List<Element>> extraItems) {
-      Element c = best.containers().get(0);
       EntryReader.Read r = best.reads().get(0);
       Element link = best.links().get(0).element();
       List<String> items = new ArrayList<>();

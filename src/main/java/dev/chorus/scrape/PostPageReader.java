@@ -9,6 +9,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** Reads a single post's page for what a list page did not show: title, author, date, summary. */
+@SuppressWarnings("ReferenceEquality") // jsoup Node.equals() is identity: == on elements is meant
 public final class PostPageReader {
 
   private static final int MAX_HTML = 4_000_000;

@@ -156,7 +156,7 @@ public final class Database implements AutoCloseable {
         depth--;
       }
       current.append(line).append('\n');
-      if (depth == 0 && t.endsWith(";") || depth == 0 && t.startsWith("END")) {
+      if ((depth == 0 && t.endsWith(";")) || (depth == 0 && t.startsWith("END"))) {
         String sql = current.toString().strip();
         out.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
         current.setLength(0);

@@ -41,7 +41,7 @@ final class Links {
       } else if (Character.isLowSurrogate(c)) {
         ok = false;
       } else {
-        ok = c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF;
+        ok = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c != 0xFFFE && c != 0xFFFF);
       }
       if (!ok && b == null) {
         b = new StringBuilder(s.length()).append(s, 0, i);

@@ -479,7 +479,7 @@ public final class WebServer implements AutoCloseable {
   }
 
   private void error(Context ctx, int status, String message) {
-    ctx.attribute(ERROR_SHOWN, Boolean.TRUE);
+    ctx.attribute(ERROR_SHOWN, true);
     ctx.status(status);
     if (ctx.path().startsWith("/api/")) {
       ObjectNode o = JSON.createObjectNode();
@@ -498,7 +498,8 @@ public final class WebServer implements AutoCloseable {
 
   static String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 16);
-    for (char c : s.toCharArray()) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
       switch (c) {
         case '<' -> b.append("&lt;");
         case '>' -> b.append("&gt;");

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.DeflaterOutputStream;
@@ -69,7 +70,7 @@ class FetcherTest {
     server.handle(
         "/feed",
         ex -> {
-          ex.getRequestHeaders().forEach((k, v) -> seen.put(k.toLowerCase(), v.get(0)));
+          ex.getRequestHeaders().forEach((k, v) -> seen.put(k.toLowerCase(Locale.ROOT), v.get(0)));
           respond(
               ex,
               200,
@@ -404,7 +405,7 @@ class FetcherTest {
                   s.getInputStream().read(new byte[4096]);
                   OutputStream out = s.getOutputStream();
                   out.write(
-                      ("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 10000\r\n\r\n")
+                      "HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nContent-Length: 10000\r\n\r\n"
                           .getBytes(UTF_8));
                   out.write(new byte[100]);
                   out.flush();

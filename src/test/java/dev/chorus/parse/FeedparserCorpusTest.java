@@ -187,7 +187,7 @@ class FeedparserCorpusTest {
     Map<String, Object> env = new HashMap<>();
     env.put("feed", f);
     env.put("entries", entries);
-    env.put("bozo", Boolean.FALSE); // we repair rather than flag
+    env.put("bozo", false); // we repair rather than flag
     return env;
   }
 

@@ -181,9 +181,9 @@ final class PyExpect {
       String name = ident();
       switch (name) {
         case "True":
-          return Boolean.TRUE;
+          return true;
         case "False":
-          return Boolean.FALSE;
+          return false;
         case "None":
           return null;
         case "len":

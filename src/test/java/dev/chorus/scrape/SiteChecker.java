@@ -166,7 +166,7 @@ final class SiteChecker {
         }
         JsonNode date = post.get("date");
         boolean dateOk =
-            date == null || date.isNull()
+            (date == null || date.isNull())
                 ? e.published() == null
                 : e.published() != null && e.published().iso().startsWith(date.asText());
         if (dateOk) {
