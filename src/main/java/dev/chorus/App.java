@@ -52,8 +52,13 @@ public final class App implements AutoCloseable {
   static FetchPolicy policy(FetchSettings f) {
     FetchPolicy d = FetchPolicy.defaults(f.allowPrivateNetworks());
     return new FetchPolicy(
-        f.maxBytes(), f.timeout(), f.maxRedirects(), f.allowPrivateNetworks(), d.userAgent(),
-        d.maxPerHost(), d.maxTotal());
+        f.maxBytes(),
+        f.timeout(),
+        f.maxRedirects(),
+        f.allowPrivateNetworks(),
+        d.userAgent(),
+        d.maxPerHost(),
+        d.maxTotal());
   }
 
   public Config config() {
@@ -81,7 +86,8 @@ public final class App implements AutoCloseable {
   /** Refreshes every source once, a few at a time, and returns one report per source. */
   public List<RefreshReport> pollAll(int parallelism) {
     List<SourceConfig> sources = config.get().sources();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, sources.size())));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, sources.size())));
     try {
       List<Future<RefreshReport>> jobs = new ArrayList<>();
       for (SourceConfig s : sources) {
@@ -106,7 +112,9 @@ public final class App implements AutoCloseable {
 
   private static final int SCHEDULER_THREADS = 32;
 
-  /** Serves the web and, unless {@code poll} is false, polls on schedule and follows config edits. */
+  /**
+   * Serves the web and, unless {@code poll} is false, polls on schedule and follows config edits.
+   */
   public int serve(String host, int port, boolean poll) {
     if (poll) {
       // refreshes mostly wait on the network (CPU work is bounded per core, fetches per host), so

@@ -18,7 +18,8 @@ class ArchitectureTest {
     try {
       // only our compiled classes: scanning every jar on the classpath is slow
       java.nio.file.Path main =
-          java.nio.file.Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+          java.nio.file.Path.of(
+              App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       classes =
           new ClassFileImporter()
               .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -36,8 +37,11 @@ class ArchitectureTest {
   @Test
   void modelUsesOnlyTheJdk() {
     noClasses()
-        .that().resideInAPackage("dev.chorus.model..")
-        .should().dependOnClassesThat().resideOutsideOfPackages("dev.chorus.model..", "java..")
+        .that()
+        .resideInAPackage("dev.chorus.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("dev.chorus.model..", "java..")
         .check(classes);
   }
 
@@ -45,8 +49,10 @@ class ArchitectureTest {
   void pureStepsDoNotReachIntoOtherSteps() {
     for (String step : new String[] {"fetch", "parse", "scrape", "clean", "store", "config"}) {
       noClasses()
-          .that().resideInAPackage("dev.chorus." + step + "..")
-          .should().dependOnClassesThat()
+          .that()
+          .resideInAPackage("dev.chorus." + step + "..")
+          .should()
+          .dependOnClassesThat()
           .resideInAnyPackage(otherStepsThan(step))
           .check(classes);
     }
@@ -54,7 +60,18 @@ class ArchitectureTest {
 
   private static String[] otherStepsThan(String step) {
     return java.util.Arrays.stream(
-            new String[] {"fetch", "parse", "scrape", "clean", "store", "config", "refresh", "schedule", "web", "cli"})
+            new String[] {
+              "fetch",
+              "parse",
+              "scrape",
+              "clean",
+              "store",
+              "config",
+              "refresh",
+              "schedule",
+              "web",
+              "cli"
+            })
         .filter(s -> !s.equals(step))
         .map(s -> "dev.chorus." + s + "..")
         .toArray(String[]::new);
@@ -76,8 +93,11 @@ class ArchitectureTest {
   private static void rule(String library, String owner) {
     // the benchmark harness may measure libraries directly (e.g. a bare Javalin ceiling)
     noClasses()
-        .that().resideOutsideOfPackages(owner, "dev.chorus.bench..")
-        .should().dependOnClassesThat().resideInAPackage(library)
+        .that()
+        .resideOutsideOfPackages(owner, "dev.chorus.bench..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(library)
         .check(classes);
   }
 }

@@ -24,10 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Kills polling child processes with SIGKILL at random moments, again and again, against a
- * loopback farm whose feeds change on every request; after each kill the database must pass
- * {@code PRAGMA integrity_check}, hold every entry another process saw committed, and never hold
- * a validator without the entries it covers.
+ * Kills polling child processes with SIGKILL at random moments, again and again, against a loopback
+ * farm whose feeds change on every request; after each kill the database must pass {@code PRAGMA
+ * integrity_check}, hold every entry another process saw committed, and never hold a validator
+ * without the entries it covers.
  */
 class CrashRecoveryIT {
   private static final int SOURCES = 16;
@@ -36,16 +36,28 @@ class CrashRecoveryIT {
   private static final int ROUNDS = 8;
   @TempDir Path dir;
 
-  /** The items a feed serves at a version: the newest WINDOW, NEW_PER_VERSION new ones per version. */
+  /**
+   * The items a feed serves at a version: the newest WINDOW, NEW_PER_VERSION new ones per version.
+   */
   private static String feed(int source, int version) {
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>s" + source
-        + "</title><link>http://example.com/</link><description>d</description>");
+    StringBuilder b =
+        new StringBuilder(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>s"
+                + source
+                + "</title><link>http://example.com/</link><description>d</description>");
     int newest = (version + 1) * NEW_PER_VERSION - 1;
     for (int n = newest; n > newest - WINDOW && n >= 0; n--) {
       String id = source + "-" + n;
-      b.append("<item><guid>").append(id).append("</guid><link>http://example.com/").append(id)
-          .append("</link><title>Post ").append(id).append("</title><pubDate>Mon, 02 Sep 2024 10:00:00 GMT</pubDate>")
-          .append("<description>&lt;p&gt;").append(("Body of " + id + ". ").repeat(30)).append("&lt;/p&gt;</description></item>");
+      b.append("<item><guid>")
+          .append(id)
+          .append("</guid><link>http://example.com/")
+          .append(id)
+          .append("</link><title>Post ")
+          .append(id)
+          .append("</title><pubDate>Mon, 02 Sep 2024 10:00:00 GMT</pubDate>")
+          .append("<description>&lt;p&gt;")
+          .append(("Body of " + id + ". ").repeat(30))
+          .append("&lt;/p&gt;</description></item>");
     }
     return b.append("</channel></rss>").toString();
   }
@@ -55,15 +67,24 @@ class CrashRecoveryIT {
     Random random = new Random(20241124L);
     Map<Integer, AtomicInteger> versions = new ConcurrentHashMap<>();
     try (FaultyServer farm = new FaultyServer()) {
-      StringBuilder yml = new StringBuilder("database: chorus.db\nfetch:\n  allow_private_networks: true\nsources:\n");
+      StringBuilder yml =
+          new StringBuilder(
+              "database: chorus.db\nfetch:\n  allow_private_networks: true\nsources:\n");
       for (int i = 0; i < SOURCES; i++) {
         int source = i;
         versions.put(i, new AtomicInteger());
-        farm.route("/f/" + i, r -> {
-          int v = versions.get(source).getAndIncrement();
-          return Reply.ok("application/rss+xml", feed(source, v)).with("ETag", "\"v" + v + "\"");
-        });
-        yml.append("  - id: s").append(i).append("\n    url: http://example.com/\n    feed: ").append(farm.url("/f/" + i)).append('\n');
+        farm.route(
+            "/f/" + i,
+            r -> {
+              int v = versions.get(source).getAndIncrement();
+              return Reply.ok("application/rss+xml", feed(source, v))
+                  .with("ETag", "\"v" + v + "\"");
+            });
+        yml.append("  - id: s")
+            .append(i)
+            .append("\n    url: http://example.com/\n    feed: ")
+            .append(farm.url("/f/" + i))
+            .append('\n');
       }
       Path config = dir.resolve("feeds.yml");
       Files.writeString(config, yml);
@@ -72,9 +93,18 @@ class CrashRecoveryIT {
       Set<String> seen = ConcurrentHashMap.newKeySet();
       int killedMidRound = 0;
       for (int round = 0; round < ROUNDS; round++) {
-        Process child = new ProcessBuilder(javaBin(), "-XX:TieredStopAtLevel=1", "-Xmx256m", "-cp",
-            System.getProperty("java.class.path"), PollLoop.class.getName(), config.toString())
-            .redirectErrorStream(true).redirectOutput(dir.resolve("child-" + round + ".log").toFile()).start();
+        Process child =
+            new ProcessBuilder(
+                    javaBin(),
+                    "-XX:TieredStopAtLevel=1",
+                    "-Xmx256m",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    PollLoop.class.getName(),
+                    config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child-" + round + ".log").toFile())
+                .start();
         AtomicBoolean watching = new AtomicBoolean(true);
         Thread observer = new Thread(() -> observe(db, seen, watching), "observer");
         observer.start();
@@ -91,13 +121,16 @@ class CrashRecoveryIT {
         }
 
         String childLog = Files.readString(dir.resolve("child-" + round + ".log"));
-        assertThat(childLog).as("child " + round + " log").doesNotContain("SQLITE_BUSY", "database write failed", "internal error");
+        assertThat(childLog)
+            .as("child " + round + " log")
+            .doesNotContain("SQLITE_BUSY", "database write failed", "internal error");
         try (Database reopened = Database.open(db)) {
           assertThat(reopened.integrityCheck()).as("round " + round).isEqualTo("ok");
         }
         Map<String, Set<String>> stored = new HashMap<>();
         Map<String, String> etags = new HashMap<>();
-        try (Connection c = readOnly(db); var st = c.createStatement()) {
+        try (Connection c = readOnly(db);
+            var st = c.createStatement()) {
           try (var rs = st.executeQuery("SELECT source_id, key FROM entries")) {
             while (rs.next()) {
               stored.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
@@ -117,17 +150,19 @@ class CrashRecoveryIT {
           }
         }
         assertThat(lost).as("entries seen committed before kill " + round).isEmpty();
-        etags.forEach((source, etag) -> {
-          int v = Integer.parseInt(etag.replaceAll("\\D", ""));
-          int n = Integer.parseInt(source.substring(1));
-          for (int k = 0; k < NEW_PER_VERSION; k++) {
-            assertThat(stored.getOrDefault(source, Set.of()))
-                .as("entries covered by %s's validator %s", source, etag)
-                .contains("g:" + n + "-" + (v * NEW_PER_VERSION + k));
-          }
-        });
+        etags.forEach(
+            (source, etag) -> {
+              int v = Integer.parseInt(etag.replaceAll("\\D", ""));
+              int n = Integer.parseInt(source.substring(1));
+              for (int k = 0; k < NEW_PER_VERSION; k++) {
+                assertThat(stored.getOrDefault(source, Set.of()))
+                    .as("entries covered by %s's validator %s", source, etag)
+                    .contains("g:" + n + "-" + (v * NEW_PER_VERSION + k));
+              }
+            });
       }
-      System.out.printf("crash recovery: %d kills (%d before a first full round), %d entries seen committed, all kept%n",
+      System.out.printf(
+          "crash recovery: %d kills (%d before a first full round), %d entries seen committed, all kept%n",
           ROUNDS, killedMidRound, seen.size());
       assertThat(seen.size()).isGreaterThan(SOURCES * WINDOW);
     }
@@ -137,7 +172,8 @@ class CrashRecoveryIT {
   private static void observe(Path db, Set<String> seen, AtomicBoolean watching) {
     while (watching.get()) {
       if (Files.exists(db)) {
-        try (Connection c = readOnly(db); var st = c.createStatement();
+        try (Connection c = readOnly(db);
+            var st = c.createStatement();
             var rs = st.executeQuery("SELECT source_id, key FROM entries")) {
           while (rs.next()) {
             seen.add(rs.getString(1) + " " + rs.getString(2));
@@ -169,7 +205,8 @@ class CrashRecoveryIT {
       }
       Thread.sleep(50);
     }
-    throw new AssertionError("child did not print '" + line + "' within " + millis + " ms:\n" + Files.readString(log));
+    throw new AssertionError(
+        "child did not print '" + line + "' within " + millis + " ms:\n" + Files.readString(log));
   }
 
   private static String javaBin() {

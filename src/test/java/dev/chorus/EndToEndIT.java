@@ -40,7 +40,9 @@ class EndToEndIT {
     blog = new FixtureServer("/sites/e2e-blog");
     String b = site.base();
     configFile = dir.resolve("feeds.yml");
-    Files.writeString(configFile, """
+    Files.writeString(
+        configFile,
+        """
         title: Test Planet
         database: planet.db
         fetch:
@@ -63,7 +65,8 @@ class EndToEndIT {
           - id: mo
             name: Mo
             url: %s/
-        """.formatted(b, b, b, b, b, b, blog.base()));
+        """
+            .formatted(b, b, b, b, b, b, blog.base()));
   }
 
   @AfterEach
@@ -77,7 +80,8 @@ class EndToEndIT {
   }
 
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -86,7 +90,9 @@ class EndToEndIT {
     try (App app = new App(config(), Clock.systemUTC())) {
       List<RefreshReport> first = app.pollAll(4);
       assertThat(first).allSatisfy(r -> assertThat(r.error()).isNull());
-      assertThat(first).extracting(RefreshReport::path).containsExactly("feed", "feed", "feed", "scraped");
+      assertThat(first)
+          .extracting(RefreshReport::path)
+          .containsExactly("feed", "feed", "feed", "scraped");
       assertThat(first.stream().mapToInt(RefreshReport::inserted).sum()).isEqualTo(2 + 1 + 1 + 3);
 
       int port = app.serve("127.0.0.1", 0, false);
@@ -96,26 +102,47 @@ class EndToEndIT {
       List<JsonNode> entries = new ArrayList<>();
       api.get("entries").forEach(entries::add);
       assertThat(entries).hasSize(7);
-      JsonNode ada = entries.stream().filter(e -> "ada-1".length() > 0 && e.get("title").asText().startsWith("Backpressure")).findFirst().orElseThrow();
+      JsonNode ada =
+          entries.stream()
+              .filter(
+                  e -> "ada-1".length() > 0 && e.get("title").asText().startsWith("Backpressure"))
+              .findFirst()
+              .orElseThrow();
       assertThat(ada.get("source").asText()).isEqualTo("ada");
       assertThat(ada.get("author").asText()).isEqualTo("Ada L.");
       assertThat(ada.get("published").asText()).isEqualTo("2024-09-10T06:00:00Z");
       assertThat(ada.get("summary").asText()).isEqualTo("Why queues need limits.");
-      assertThat(ada.get("content").asText()).contains("<b>limits</b>").doesNotContain("script", "javascript:", "onerror");
-      JsonNode undated = entries.stream().filter(e -> e.get("title").asText().equals("Undated thoughts")).findFirst().orElseThrow();
+      assertThat(ada.get("content").asText())
+          .contains("<b>limits</b>")
+          .doesNotContain("script", "javascript:", "onerror");
+      JsonNode undated =
+          entries.stream()
+              .filter(e -> e.get("title").asText().equals("Undated thoughts"))
+              .findFirst()
+              .orElseThrow();
       assertThat(undated.get("published").isNull()).isTrue();
       assertThat(undated.get("url").asText()).isEqualTo(site.base() + "/notes/undated");
-      JsonNode grace = entries.stream().filter(e -> e.get("source").asText().equals("grace")).findFirst().orElseThrow();
+      JsonNode grace =
+          entries.stream()
+              .filter(e -> e.get("source").asText().equals("grace"))
+              .findFirst()
+              .orElseThrow();
       assertThat(grace.get("url").asText()).isEqualTo(site.base() + "/blog/compilers-kindly");
-      JsonNode mo = entries.stream().filter(e -> e.get("url").asText().endsWith("/posts/second-post/")).findFirst().orElseThrow();
+      JsonNode mo =
+          entries.stream()
+              .filter(e -> e.get("url").asText().endsWith("/posts/second-post/"))
+              .findFirst()
+              .orElseThrow();
       assertThat(mo.get("title").asText()).isEqualTo("A second essay");
       assertThat(mo.get("published").asText()).isEqualTo("2024-07-14");
       assertThat(mo.get("author").asText()).isEqualTo("Mo");
 
       // paging by cursor walks everything exactly once
       JsonNode p1 = json.readTree(get(port, "/api/entries?limit=3").body());
-      JsonNode p2 = json.readTree(get(port, "/api/entries?limit=3&cursor=" + p1.get("next").asText()).body());
-      assertThat(p2.get("entries").get(0).get("id").asLong()).isNotEqualTo(p1.get("entries").get(0).get("id").asLong());
+      JsonNode p2 =
+          json.readTree(get(port, "/api/entries?limit=3&cursor=" + p1.get("next").asText()).body());
+      assertThat(p2.get("entries").get(0).get("id").asLong())
+          .isNotEqualTo(p1.get("entries").get(0).get("id").asLong());
       assertThat(get(port, "/api/entries?limit=-1").statusCode()).isEqualTo(400);
       assertThat(get(port, "/api/entries?limit=1000000000").statusCode()).isEqualTo(400);
       assertThat(get(port, "/api/entries?cursor=forged").statusCode()).isEqualTo(400);
@@ -124,10 +151,16 @@ class EndToEndIT {
       // pages
       HttpResponse<String> home = get(port, "/");
       assertThat(home.statusCode()).isEqualTo(200);
-      assertThat(home.body()).contains("Backpressure &amp; queues", "Compilers, kindly", "A second essay", "application/atom+xml");
+      assertThat(home.body())
+          .contains(
+              "Backpressure &amp; queues",
+              "Compilers, kindly",
+              "A second essay",
+              "application/atom+xml");
       assertThat(home.headers().firstValue("Content-Security-Policy")).isPresent();
       assertThat(get(port, "/sources").body()).contains("Ada", "Mo", "the page (detected)");
-      assertThat(get(port, "/opml").body()).contains("<opml version=\"2.0\"", "xmlUrl=\"" + site.base() + "/rss.xml\"");
+      assertThat(get(port, "/opml").body())
+          .contains("<opml version=\"2.0\"", "xmlUrl=\"" + site.base() + "/rss.xml\"");
 
       // feeds parse back with every entry attributed
       SyndFeed atom = new SyndFeedInput().build(new StringReader(get(port, "/feed.atom").body()));
@@ -143,19 +176,26 @@ class EndToEndIT {
       JsonNode jf = json.readTree(get(port, "/feed.json").body());
       assertThat(jf.get("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
       assertThat(jf.get("items")).hasSize(7);
-      jf.get("items").forEach(i -> assertThat(i.get("authors").get(0).get("name").asText()).isNotBlank());
+      jf.get("items")
+          .forEach(i -> assertThat(i.get("authors").get(0).get("name").asText()).isNotBlank());
       // lin's content is summary-only: no content_html in the merged feed
-      jf.get("items").forEach(i -> {
-        if (i.get("_source").get("id").asText().equals("lin")) {
-          assertThat(i.has("content_html")).isFalse();
-        }
-      });
+      jf.get("items")
+          .forEach(
+              i -> {
+                if (i.get("_source").get("id").asText().equals("lin")) {
+                  assertThat(i.has("content_html")).isFalse();
+                }
+              });
 
       // conditional requests
       HttpResponse<String> feed = get(port, "/feed.atom");
       String etag = feed.headers().firstValue("ETag").orElseThrow();
-      HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/feed.atom"))
-          .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> again =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/feed.atom"))
+                  .header("If-None-Match", etag)
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(again.statusCode()).isEqualTo(304);
 
       // a second poll of unchanged sources stores nothing and is answered with 304s
@@ -174,10 +214,12 @@ class EndToEndIT {
       app.pollAll(4);
       site.override("/rss.xml", "<html><body>Maintenance</body></html>");
       List<RefreshReport> r = app.pollAll(4);
-      RefreshReport ada = r.stream().filter(x -> x.sourceId().equals("ada")).findFirst().orElseThrow();
+      RefreshReport ada =
+          r.stream().filter(x -> x.sourceId().equals("ada")).findFirst().orElseThrow();
       assertThat(ada.error()).contains("expected a feed").contains("HTML page");
       blog.override("/", "<html><body><p>Under construction</p></body></html>");
-      RefreshReport mo = app.pollAll(4).stream().filter(x -> x.sourceId().equals("mo")).findFirst().orElseThrow();
+      RefreshReport mo =
+          app.pollAll(4).stream().filter(x -> x.sourceId().equals("mo")).findFirst().orElseThrow();
       assertThat(mo.error()).contains("no posts found");
       int port = app.serve("127.0.0.1", 0, false);
       JsonNode api = json.readTree(get(port, "/api/entries?limit=100").body());
@@ -188,11 +230,18 @@ class EndToEndIT {
 
   @Test
   void picksUpASourceAddedWhileRunning() throws Exception {
-    Files.writeString(configFile, Files.readString(configFile).replaceAll("(?s)  - id: grace.*", ""));
+    Files.writeString(
+        configFile, Files.readString(configFile).replaceAll("(?s)  - id: grace.*", ""));
     try (App app = new App(config(), Clock.systemUTC())) {
       int port = app.serve("127.0.0.1", 0, true);
-      Files.writeString(configFile, Files.readString(configFile)
-          + "  - id: grace\n    name: Grace\n    url: " + site.base() + "/blog/\n    feed: " + site.base() + "/atom.xml\n");
+      Files.writeString(
+          configFile,
+          Files.readString(configFile)
+              + "  - id: grace\n    name: Grace\n    url: "
+              + site.base()
+              + "/blog/\n    feed: "
+              + site.base()
+              + "/atom.xml\n");
       long deadline = System.currentTimeMillis() + 20_000;
       boolean seen = false;
       while (!seen && System.currentTimeMillis() < deadline) {

@@ -141,7 +141,9 @@ public final class FaultyServer implements AutoCloseable {
       for (int i = 1; i < lines.length; i++) {
         int colon = lines[i].indexOf(':');
         if (colon > 0) {
-          headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+          headers.put(
+              lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+              lines[i].substring(colon + 1).trim());
         }
       }
       String target = first.length > 1 ? first[1] : "/";
@@ -150,7 +152,11 @@ public final class FaultyServer implements AutoCloseable {
       Function<Request, Reply> handler = routes.get(path);
       Reply reply =
           handler == null
-              ? new Reply(404, Map.of("Content-Type", "text/plain"), "not found".getBytes(StandardCharsets.UTF_8), Fault.NONE)
+              ? new Reply(
+                  404,
+                  Map.of("Content-Type", "text/plain"),
+                  "not found".getBytes(StandardCharsets.UTF_8),
+                  Fault.NONE)
               : handler.apply(new Request(first[0], path, headers));
       write(s, reply);
     } catch (IOException e) {
@@ -167,7 +173,10 @@ public final class FaultyServer implements AutoCloseable {
         return null;
       }
       b.write(c);
-      state = (c == '\r' && (state == 0 || state == 2)) ? state + 1 : (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
+      state =
+          (c == '\r' && (state == 0 || state == 2))
+              ? state + 1
+              : (c == '\n' && (state == 1 || state == 3)) ? state + 1 : 0;
       if (state == 4) {
         return b.toString(StandardCharsets.ISO_8859_1);
       }
@@ -177,7 +186,12 @@ public final class FaultyServer implements AutoCloseable {
 
   private static void write(Socket s, Reply reply) throws IOException {
     OutputStream out = s.getOutputStream();
-    StringBuilder h = new StringBuilder("HTTP/1.1 ").append(reply.status()).append(' ').append(reason(reply.status())).append("\r\n");
+    StringBuilder h =
+        new StringBuilder("HTTP/1.1 ")
+            .append(reply.status())
+            .append(' ')
+            .append(reason(reply.status()))
+            .append("\r\n");
     reply.headers().forEach((k, v) -> h.append(k).append(": ").append(v).append("\r\n"));
     byte[] body = reply.body() == null ? new byte[0] : reply.body();
     boolean noBody = reply.status() == 304 || reply.status() == 204;

@@ -58,7 +58,8 @@ public final class FixtureServer implements AutoCloseable {
         body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
     }
-    byte[] bytes = body.replace("HOST", base().substring("http://".length())).getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        body.replace("HOST", base().substring("http://".length())).getBytes(StandardCharsets.UTF_8);
     String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(bytes)) + "\"";
     if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
       notModified.incrementAndGet();
@@ -67,12 +68,16 @@ public final class FixtureServer implements AutoCloseable {
       ex.close();
       return;
     }
-    String type = path.endsWith(".xml") ? "application/xml" : path.endsWith(".json") ? "application/feed+json" : "text/html; charset=utf-8";
+    String type =
+        path.endsWith(".xml")
+            ? "application/xml"
+            : path.endsWith(".json") ? "application/feed+json" : "text/html; charset=utf-8";
     ok.incrementAndGet();
     send(ex, 200, type, bytes, etag);
   }
 
-  private static void send(HttpExchange ex, int status, String type, byte[] bytes, String etag) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, byte[] bytes, String etag)
+      throws IOException {
     ex.getResponseHeaders().set("Content-Type", type);
     if (etag != null) {
       ex.getResponseHeaders().set("ETag", etag);

@@ -41,26 +41,54 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Thousands of mutated feeds and pages (truncated, bit-flipped, spliced, chunk-repeated, laced
- * with hostile snippets; seeded, so every run is the same) through fetch → parse/scrape → clean →
- * store → render. No refresh may fail unexpectedly or hang, and no output may carry live markup.
+ * Thousands of mutated feeds and pages (truncated, bit-flipped, spliced, chunk-repeated, laced with
+ * hostile snippets; seeded, so every run is the same) through fetch → parse/scrape → clean → store
+ * → render. No refresh may fail unexpectedly or hang, and no output may carry live markup.
  */
 class FuzzPipelineIT {
   private static final long SEED = 0xC40205L;
   private static final int FEED_CASES = 1_600;
-  /** Mutation kinds by weight: hostile snippets most, destructive cuts less (they only test refusal). */
+
+  /**
+   * Mutation kinds by weight: hostile snippets most, destructive cuts less (they only test
+   * refusal).
+   */
   private static final int[] OPS = {0, 1, 1, 2, 3, 4, 4, 4, 5, 6, 7, 7, 7, 7, 7, 7, 7};
+
   private static final int PAGE_CASES = 400;
   private static final int CHECK_EVERY = 200;
   private static final String[] SNIPPETS = {
-    "<script>alert(1)</script>", "]]>", "<![CDATA[", "&#x0;", "&#0;", "<!DOCTYPE x [<!ENTITY a 'b'>]>", "\u0000",
-    "<iframe src=javascript:alert(1)>", "&lt;img src=x onerror=alert(1)&gt;", "<svg onload=alert(1)>", "<style>",
-    "<!--", "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;", "</content>", "\uFEFF", "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
-    "&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;", "<base href=//evil.example/>", "<meta http-equiv=refresh content=0>",
-    "<img src=x onerror=alert(1)>", "&#106;avascript:", "<object data=x>", "<form action=//evil.example>", "\uD800",
-    "<item><title>t</title><link>javascript:alert(1)</link></item>", "<entry><content type=\"html\">&lt;script&gt;</content></entry>",
-    "<pubDate>Fri, 31 Dec 9999 23:59:59 +9999</pubDate>", "<guid>1</guid>", "\"content_html\":\"<script>alert(1)</script>\",",
-    "<div style=\"background:url(javascript:alert(1))\">", "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<script>alert(1)</script>",
+    "]]>",
+    "<![CDATA[",
+    "&#x0;",
+    "&#0;",
+    "<!DOCTYPE x [<!ENTITY a 'b'>]>",
+    "\u0000",
+    "<iframe src=javascript:alert(1)>",
+    "&lt;img src=x onerror=alert(1)&gt;",
+    "<svg onload=alert(1)>",
+    "<style>",
+    "<!--",
+    "&amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;",
+    "</content>",
+    "\uFEFF",
+    "<a href=\"jav&#x09;ascript:alert(1)\">x</a>",
+    "&lt;a href=&quot;javascript:alert(1)&quot;&gt;x&lt;/a&gt;",
+    "<base href=//evil.example/>",
+    "<meta http-equiv=refresh content=0>",
+    "<img src=x onerror=alert(1)>",
+    "&#106;avascript:",
+    "<object data=x>",
+    "<form action=//evil.example>",
+    "\uD800",
+    "<item><title>t</title><link>javascript:alert(1)</link></item>",
+    "<entry><content type=\"html\">&lt;script&gt;</content></entry>",
+    "<pubDate>Fri, 31 Dec 9999 23:59:59 +9999</pubDate>",
+    "<guid>1</guid>",
+    "\"content_html\":\"<script>alert(1)</script>\",",
+    "<div style=\"background:url(javascript:alert(1))\">",
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
   };
   @TempDir Path dir;
   private final HttpClient http = HttpClient.newHttpClient();
@@ -85,14 +113,23 @@ class FuzzPipelineIT {
     try (FaultyServer server = new FaultyServer();
         Database db = Database.open(dir.resolve("chorus.db"));
         // every name resolves to loopback: post pages and discovered feeds never leave the machine
-        Fetcher fetcher = new Fetcher(new FetchPolicy(2 << 20, Duration.ofSeconds(3), 3, true, "fuzz", 4, 16),
-            host -> List.of(InetAddress.getLoopbackAddress()))) {
+        Fetcher fetcher =
+            new Fetcher(
+                new FetchPolicy(2 << 20, Duration.ofSeconds(3), 3, true, "fuzz", 4, 16),
+                host -> List.of(InetAddress.getLoopbackAddress()))) {
       EntryStore store = new EntryStore(db, Clock.systemUTC());
       SourceRefresher refresher = new SourceRefresher(fetcher, store, Clock.systemUTC());
       // a source per case, so no case overwrites another's entries before they are checked
       List<SourceConfig> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
-      java.util.function.Supplier<Config> cfg = () -> new Config(dir.resolve("feeds.yml"), "Fuzz",
-          dir.resolve("chorus.db"), PollSettings.fixed(Duration.ofHours(1)), FetchSettings.defaults(), sources);
+      java.util.function.Supplier<Config> cfg =
+          () ->
+              new Config(
+                  dir.resolve("feeds.yml"),
+                  "Fuzz",
+                  dir.resolve("chorus.db"),
+                  PollSettings.fixed(Duration.ofHours(1)),
+                  FetchSettings.defaults(),
+                  sources);
       java.util.Set<Long> checked = new java.util.HashSet<>();
       try (WebServer web = new WebServer(store, cfg, () -> null, Clock.systemUTC())) {
         int port = web.start("127.0.0.1", 0);
@@ -107,18 +144,36 @@ class FuzzPipelineIT {
             how += op;
             doc = mutate(doc, op, pool, random);
           }
-          String type = page ? "text/html; charset=utf-8" : random.nextBoolean() ? "application/xml" : null;
+          String type =
+              page ? "text/html; charset=utf-8" : random.nextBoolean() ? "application/xml" : null;
           if (page) {
             server.route("/blog/", Reply.ok(type, doc));
           } else {
             server.route("/feed", Reply.ok(type, doc));
           }
           String id = (page ? "p" : "f") + i;
-          SourceConfig source = page
-              ? new SourceConfig(id, "Page <b>" + i + "</b>", server.url("/blog/"), null, List.of("fuzz"),
-                  PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, i)
-              : new SourceConfig(id, "Feed \"" + i + "\" &", server.url("/"), server.url("/feed"), List.of("fuzz"),
-                  PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, i);
+          SourceConfig source =
+              page
+                  ? new SourceConfig(
+                      id,
+                      "Page <b>" + i + "</b>",
+                      server.url("/blog/"),
+                      null,
+                      List.of("fuzz"),
+                      PollSettings.fixed(Duration.ofHours(1)),
+                      null,
+                      ContentMode.FULL,
+                      i)
+                  : new SourceConfig(
+                      id,
+                      "Feed \"" + i + "\" &",
+                      server.url("/"),
+                      server.url("/feed"),
+                      List.of("fuzz"),
+                      PollSettings.fixed(Duration.ofHours(1)),
+                      null,
+                      ContentMode.FULL,
+                      i);
           store.upsertSource(id, source.name(), source.url());
           sources.add(source);
           long s0 = System.nanoTime();
@@ -128,7 +183,8 @@ class FuzzPipelineIT {
             r = job.get(20, TimeUnit.SECONDS);
           } catch (TimeoutException e) {
             save(i, doc);
-            throw new AssertionError("case " + i + " (mutations " + how + ") hung; saved under target/fuzz-failures");
+            throw new AssertionError(
+                "case " + i + " (mutations " + how + ") hung; saved under target/fuzz-failures");
           }
           slowest = Math.max(slowest, System.nanoTime() - s0);
           if (r.error() == null) {
@@ -136,7 +192,9 @@ class FuzzPipelineIT {
             read[page ? 1 : 0]++;
           } else {
             failed++;
-            if (r.error().contains("internal error") || r.error().contains("Exception") || r.error().contains("java.")) {
+            if (r.error().contains("internal error")
+                || r.error().contains("Exception")
+                || r.error().contains("java.")) {
               save(i, doc);
               problems.add("case " + i + " (mutations " + how + "): " + r.error());
             }
@@ -145,11 +203,20 @@ class FuzzPipelineIT {
             problems.addAll(checkOutputs(port, "after case " + i, checked, random));
           }
         }
-        System.out.printf("fuzz: %d feeds + %d pages in %d ms: %d + %d read, %d refused with a reason, slowest %d ms,"
-            + " %d entries stored%n", FEED_CASES, PAGE_CASES, (System.nanoTime() - t0) / 1_000_000, read[0], read[1], failed,
+        System.out.printf(
+            "fuzz: %d feeds + %d pages in %d ms: %d + %d read, %d refused with a reason, slowest %d ms,"
+                + " %d entries stored%n",
+            FEED_CASES,
+            PAGE_CASES,
+            (System.nanoTime() - t0) / 1_000_000,
+            read[0],
+            read[1],
+            failed,
             slowest / 1_000_000,
             store.page(null, null, 100_000).entries().size());
-        System.out.printf("fuzz: %d stored entries checked in the API, %d problems%n", checked.size(), problems.size());
+        System.out.printf(
+            "fuzz: %d stored entries checked in the API, %d problems%n",
+            checked.size(), problems.size());
       }
       refresher.close();
     } finally {
@@ -159,32 +226,45 @@ class FuzzPipelineIT {
     assertThat(ok).as("mutations that still read as feeds or pages").isGreaterThan(100);
   }
 
-  /** Every entry not checked before through the API, a sample of them as pages, and the merged views. */
-  private List<String> checkOutputs(int port, String when, java.util.Set<Long> checked, Random random) throws Exception {
+  /**
+   * Every entry not checked before through the API, a sample of them as pages, and the merged
+   * views.
+   */
+  private List<String> checkOutputs(
+      int port, String when, java.util.Set<Long> checked, Random random) throws Exception {
     List<String> out = new ArrayList<>();
     List<JsonNode> fresh = new ArrayList<>();
     String cursor = "";
     do {
-      HttpResponse<String> api = get(port, "/api/entries?limit=200" + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
+      HttpResponse<String> api =
+          get(port, "/api/entries?limit=200" + (cursor.isEmpty() ? "" : "&cursor=" + cursor));
       if (api.statusCode() != 200) {
         out.add(when + ": /api/entries " + api.statusCode());
         return out;
       }
       JsonNode body = json.readTree(api.body());
-      body.get("entries").forEach(e -> {
-        if (checked.add(e.get("id").asLong())) {
-          fresh.add(e);
-        }
-      });
+      body.get("entries")
+          .forEach(
+              e -> {
+                if (checked.add(e.get("id").asLong())) {
+                  fresh.add(e);
+                }
+              });
       cursor = body.path("next").asText("");
     } while (!cursor.isEmpty());
     for (JsonNode e : fresh) {
-      OutputChecker.fragment(e.path("content").asText(null)).forEach(p -> out.add(when + ": api " + e.get("id") + " " + p));
+      OutputChecker.fragment(e.path("content").asText(null))
+          .forEach(p -> out.add(when + ": api " + e.get("id") + " " + p));
     }
     for (int k = 0; k < Math.min(20, fresh.size()); k++) {
       JsonNode e = fresh.get(random.nextInt(fresh.size()));
       check(out, when, "/entries/" + e.get("id"), get(port, "/entries/" + e.get("id")), true);
-      check(out, when, "/authors/" + e.get("source").asText(), get(port, "/authors/" + e.get("source").asText()), true);
+      check(
+          out,
+          when,
+          "/authors/" + e.get("source").asText(),
+          get(port, "/authors/" + e.get("source").asText()),
+          true);
     }
     for (String path : List.of("/", "/tags/fuzz", "/search?q=alert", "/search?q=script")) {
       check(out, when, path, get(port, path), true);
@@ -192,15 +272,18 @@ class FuzzPipelineIT {
     for (String path : List.of("/feed.atom", "/feed.rss")) {
       HttpResponse<String> r = get(port, path);
       check(out, when, path, r, false);
-      OutputChecker.xmlFeed(r.body().getBytes(StandardCharsets.UTF_8)).forEach(p -> out.add(when + ": " + path + " " + p));
+      OutputChecker.xmlFeed(r.body().getBytes(StandardCharsets.UTF_8))
+          .forEach(p -> out.add(when + ": " + path + " " + p));
     }
     HttpResponse<String> jf = get(port, "/feed.json");
     check(out, when, "/feed.json", jf, false);
-    OutputChecker.jsonFeed(json.readTree(jf.body())).forEach(p -> out.add(when + ": /feed.json " + p));
+    OutputChecker.jsonFeed(json.readTree(jf.body()))
+        .forEach(p -> out.add(when + ": /feed.json " + p));
     return out;
   }
 
-  private static void check(List<String> out, String when, String path, HttpResponse<String> r, boolean html) {
+  private static void check(
+      List<String> out, String when, String path, HttpResponse<String> r, boolean html) {
     if (r.statusCode() != 200) {
       out.add(when + ": " + path + " answered " + r.statusCode());
       return;
@@ -212,11 +295,14 @@ class FuzzPipelineIT {
   }
 
   private HttpResponse<String> get(int port, String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** One mutation: truncate, flip bits, splice, repeat a chunk, insert a snippet, delete, nest deep. */
+  /**
+   * One mutation: truncate, flip bits, splice, repeat a chunk, insert a snippet, delete, nest deep.
+   */
   static byte[] mutate(byte[] doc, int op, List<byte[]> pool, Random random) {
     int n = doc.length;
     ByteArrayOutputStream out = new ByteArrayOutputStream(n + 64);
@@ -258,12 +344,17 @@ class FuzzPipelineIT {
       case 7 -> {
         // a hostile snippet as escaped text (or CDATA) right after some tag: still well-formed XML
         String text = new String(doc, StandardCharsets.UTF_8);
-        int gt = text.indexOf('>', Math.min(text.length(), random.nextInt(Math.max(1, text.length()))));
+        int gt =
+            text.indexOf('>', Math.min(text.length(), random.nextInt(Math.max(1, text.length()))));
         String snippet = SNIPPETS[random.nextInt(SNIPPETS.length)];
-        String inserted = random.nextBoolean()
-            ? snippet.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            : "<![CDATA[" + snippet.replace("]]>", "]]]]><![CDATA[>") + "]]>";
-        return gt < 0 ? doc : (text.substring(0, gt + 1) + inserted + text.substring(gt + 1)).getBytes(StandardCharsets.UTF_8);
+        String inserted =
+            random.nextBoolean()
+                ? snippet.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                : "<![CDATA[" + snippet.replace("]]>", "]]]]><![CDATA[>") + "]]>";
+        return gt < 0
+            ? doc
+            : (text.substring(0, gt + 1) + inserted + text.substring(gt + 1))
+                .getBytes(StandardCharsets.UTF_8);
       }
       default -> {
         out.write(doc, 0, at);

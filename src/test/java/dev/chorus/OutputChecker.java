@@ -18,24 +18,83 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * Looks at what Chorus serves the way a browser or a feed reader would (parsed, entities and
- * CDATA decoded) and lists anything that could run script, restyle or re-target the page, or
- * leave without {@code rel="noopener noreferrer"}.
+ * Looks at what Chorus serves the way a browser or a feed reader would (parsed, entities and CDATA
+ * decoded) and lists anything that could run script, restyle or re-target the page, or leave
+ * without {@code rel="noopener noreferrer"}.
  */
 @SuppressWarnings("ReferenceEquality") // jsoup Node.equals() is identity: == on elements is meant
 public final class OutputChecker {
   private static final Set<String> NEVER =
-      Set.of("script", "style", "object", "embed", "applet", "base", "frame", "frameset", "svg", "math",
-          "noscript", "template", "textarea", "select", "iframe", "xmp", "plaintext", "noembed",
-          "noframes", "portal", "xml", "bgsound", "layer", "ilayer", "marquee", "blink", "audio", "video",
-          "source", "track", "canvas", "dialog", "slot", "isindex", "keygen", "image", "param");
-  private static final Set<String> PAGE_ONLY = Set.of("form", "input", "label", "meta", "link", "button");
+      Set.of(
+          "script",
+          "style",
+          "object",
+          "embed",
+          "applet",
+          "base",
+          "frame",
+          "frameset",
+          "svg",
+          "math",
+          "noscript",
+          "template",
+          "textarea",
+          "select",
+          "iframe",
+          "xmp",
+          "plaintext",
+          "noembed",
+          "noframes",
+          "portal",
+          "xml",
+          "bgsound",
+          "layer",
+          "ilayer",
+          "marquee",
+          "blink",
+          "audio",
+          "video",
+          "source",
+          "track",
+          "canvas",
+          "dialog",
+          "slot",
+          "isindex",
+          "keygen",
+          "image",
+          "param");
+  private static final Set<String> PAGE_ONLY =
+      Set.of("form", "input", "label", "meta", "link", "button");
   private static final Set<String> URL_ATTRIBUTES =
-      Set.of("href", "src", "srcset", "action", "formaction", "cite", "poster", "background", "data",
-          "longdesc", "usemap", "codebase", "classid", "archive", "profile", "manifest", "icon", "lowsrc",
-          "dynsrc", "ping", "xlink:href", "xml:base");
+      Set.of(
+          "href",
+          "src",
+          "srcset",
+          "action",
+          "formaction",
+          "cite",
+          "poster",
+          "background",
+          "data",
+          "longdesc",
+          "usemap",
+          "codebase",
+          "classid",
+          "archive",
+          "profile",
+          "manifest",
+          "icon",
+          "lowsrc",
+          "dynsrc",
+          "ping",
+          "xlink:href",
+          "xml:base");
   private static final Set<String> VIDEO_HOSTS =
-      Set.of("www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "youtube-nocookie.com",
+      Set.of(
+          "www.youtube.com",
+          "youtube.com",
+          "www.youtube-nocookie.com",
+          "youtube-nocookie.com",
           "player.vimeo.com");
 
   private OutputChecker() {}
@@ -47,8 +106,12 @@ public final class OutputChecker {
       out.add("no Content-Security-Policy header");
     } else {
       String c = csp.toLowerCase(Locale.ROOT);
-      if (!c.contains("default-src 'none'") || c.contains("unsafe-inline") || c.contains("unsafe-eval")
-          || c.contains("script-src") || !c.contains("base-uri 'none'") || !c.contains("frame-ancestors 'none'")) {
+      if (!c.contains("default-src 'none'")
+          || c.contains("unsafe-inline")
+          || c.contains("unsafe-eval")
+          || c.contains("script-src")
+          || !c.contains("base-uri 'none'")
+          || !c.contains("frame-ancestors 'none'")) {
         out.add("weak Content-Security-Policy: " + csp);
       }
     }
@@ -72,18 +135,21 @@ public final class OutputChecker {
           }
         }
         case "meta" -> {
-          if (el.hasAttr("http-equiv") || (el.hasAttr("content") && !Set.of("viewport", "color-scheme").contains(el.attr("name")))) {
+          if (el.hasAttr("http-equiv")
+              || (el.hasAttr("content")
+                  && !Set.of("viewport", "color-scheme").contains(el.attr("name")))) {
             out.add("meta " + el.attributes());
           }
         }
         case "link" -> {
           String rel = el.attr("rel");
-          if (!Set.of("stylesheet", "alternate", "icon").contains(rel) || !el.attr("href").startsWith("/")
+          if (!Set.of("stylesheet", "alternate", "icon").contains(rel)
+              || !el.attr("href").startsWith("/")
               || el.attr("href").startsWith("//")) {
             out.add("link " + el.attributes());
           }
         }
-        default -> { }
+        default -> {}
       }
       element(el, true, out);
     }
@@ -91,7 +157,8 @@ public final class OutputChecker {
   }
 
   private static boolean inSearchForm(Element el) {
-    return el.parents().stream().anyMatch(p -> p.normalName().equals("form") && p.attr("action").equals("/search"));
+    return el.parents().stream()
+        .anyMatch(p -> p.normalName().equals("form") && p.attr("action").equals("/search"));
   }
 
   /** Problems in an HTML fragment taken from stored or syndicated content. */
@@ -118,7 +185,10 @@ public final class OutputChecker {
     if (tag.equals("iframe")) {
       String src = el.attr("src");
       String host = src.startsWith("https://") ? hostOf(src) : null;
-      if (host == null || !VIDEO_HOSTS.contains(host) || el.hasAttr("srcdoc") || !el.children().isEmpty()) {
+      if (host == null
+          || !VIDEO_HOSTS.contains(host)
+          || el.hasAttr("srcdoc")
+          || !el.children().isEmpty()) {
         out.add("iframe " + el.attributes());
       }
     } else if (NEVER.contains(tag) || tag.contains(":")) {
@@ -126,18 +196,30 @@ public final class OutputChecker {
     }
     for (Attribute a : el.attributes()) {
       String name = a.getKey().toLowerCase(Locale.ROOT);
-      if (name.startsWith("on") || name.equals("style") || name.equals("srcdoc") || name.equals("formaction")
-          || name.startsWith("xmlns") || name.contains(":") || name.equals("target") || name.equals("contenteditable")) {
+      if (name.startsWith("on")
+          || name.equals("style")
+          || name.equals("srcdoc")
+          || name.equals("formaction")
+          || name.startsWith("xmlns")
+          || name.contains(":")
+          || name.equals("target")
+          || name.equals("contenteditable")) {
         out.add("attribute " + name + "=" + a.getValue() + " on " + tag);
         continue;
       }
       if (URL_ATTRIBUTES.contains(name)) {
-        String[] urls = name.equals("srcset") ? a.getValue().split(",") : new String[] {a.getValue()};
+        String[] urls =
+            name.equals("srcset") ? a.getValue().split(",") : new String[] {a.getValue()};
         for (String u : urls) {
           String v = plainUrl(name.equals("srcset") ? u.trim().split("\\s+")[0] : u);
-          boolean absolute = v.startsWith("http://") || v.startsWith("https://")
-              || (name.equals("href") && v.startsWith("mailto:"));
-          boolean own = page && ((v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\")) || v.matches("#[a-z][a-z0-9-]*"));
+          boolean absolute =
+              v.startsWith("http://")
+                  || v.startsWith("https://")
+                  || (name.equals("href") && v.startsWith("mailto:"));
+          boolean own =
+              page
+                  && ((v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\"))
+                      || v.matches("#[a-z][a-z0-9-]*"));
           if (!absolute && !own) {
             out.add("URL " + name + "=" + a.getValue() + " on " + tag);
           }
@@ -176,9 +258,9 @@ public final class OutputChecker {
   }
 
   /**
-   * Problems in an Atom or RSS document: it must parse as XML without a DOCTYPE, every HTML
-   * payload (Atom html content, RSS description and content:encoded) must be a safe fragment,
-   * plain-text fields must be declared as text, links must be http(s).
+   * Problems in an Atom or RSS document: it must parse as XML without a DOCTYPE, every HTML payload
+   * (Atom html content, RSS description and content:encoded) must be a safe fragment, plain-text
+   * fields must be declared as text, links must be http(s).
    */
   public static List<String> xmlFeed(byte[] xml) {
     List<String> out = new ArrayList<>();

@@ -5,7 +5,9 @@ import dev.chorus.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 
-/** A child process for CrashRecoveryIT: polls every source of a config again and again until killed. */
+/**
+ * A child process for CrashRecoveryIT: polls every source of a config again and again until killed.
+ */
 public final class PollLoop {
   private PollLoop() {}
 

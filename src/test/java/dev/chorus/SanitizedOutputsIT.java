@@ -35,7 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SanitizedOutputsIT {
   private static final int PER_TAG = 40;
-  private static final String ESCAPED = """
+  private static final String ESCAPED =
+      """
       <?xml version="1.0"?>
       <rss version="2.0"><channel><title>t</title><link>http://example.com/</link><description>d</description>
       <item><guid>e1</guid><link>http://example.com/e1</link>
@@ -62,24 +63,53 @@ class SanitizedOutputsIT {
       for (int i = 0; i < files.size(); i++) {
         String name = files.get(i).getFileName().toString();
         server.route("/c/" + name, Reply.ok("application/xml", Files.readAllBytes(files.get(i))));
-        sources.add(new SourceConfig("c" + i, name.replace(".xml", "") + " <b>\"&'", "http://example.com/",
-            server.url("/c/" + name), List.of("g" + i / PER_TAG), PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, i + 1));
+        sources.add(
+            new SourceConfig(
+                "c" + i,
+                name.replace(".xml", "") + " <b>\"&'",
+                "http://example.com/",
+                server.url("/c/" + name),
+                List.of("g" + i / PER_TAG),
+                PollSettings.fixed(Duration.ofHours(1)),
+                null,
+                ContentMode.FULL,
+                i + 1));
       }
       // text that only shows markup (escaped in the source) must stay text in every output
       server.route("/escaped.xml", Reply.ok("application/rss+xml", ESCAPED));
-      sources.add(new SourceConfig("escaped", "Escaped", "http://example.com/", server.url("/escaped.xml"),
-          List.of("escaped"), PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.SUMMARY, 0));
+      sources.add(
+          new SourceConfig(
+              "escaped",
+              "Escaped",
+              "http://example.com/",
+              server.url("/escaped.xml"),
+              List.of("escaped"),
+              PollSettings.fixed(Duration.ofHours(1)),
+              null,
+              ContentMode.SUMMARY,
+              0));
       Path cfgFile = dir.resolve("feeds.yml");
       Files.writeString(cfgFile, "# written by the test\n");
-      Config cfg = new Config(cfgFile, "Sanitize <i>corpus</i>", dir.resolve("chorus.db"), PollSettings.fixed(Duration.ofHours(1)),
-          new FetchSettings(true, 1 << 20, Duration.ofSeconds(10), 5), sources);
+      Config cfg =
+          new Config(
+              cfgFile,
+              "Sanitize <i>corpus</i>",
+              dir.resolve("chorus.db"),
+              PollSettings.fixed(Duration.ofHours(1)),
+              new FetchSettings(true, 1 << 20, Duration.ofSeconds(10), 5),
+              sources);
 
       try (App app = new App(cfg, Clock.systemUTC())) {
         long t0 = System.nanoTime();
         List<RefreshReport> reports = app.pollAll(4);
-        List<String> failed = reports.stream().filter(RefreshReport::failed).map(r -> r.sourceId() + ": " + r.error()).toList();
+        List<String> failed =
+            reports.stream()
+                .filter(RefreshReport::failed)
+                .map(r -> r.sourceId() + ": " + r.error())
+                .toList();
         int stored = reports.stream().mapToInt(RefreshReport::inserted).sum();
-        System.out.printf("sanitize corpus: %d feeds polled in %d ms, %d entries stored, %d feeds failed%n",
+        System.out.printf(
+            "sanitize corpus: %d feeds polled in %d ms, %d entries stored, %d feeds failed%n",
             files.size(), (System.nanoTime() - t0) / 1_000_000, stored, failed.size());
         assertThat(failed).as("feeds that could not be read").hasSizeLessThan(10);
         port = app.serve("127.0.0.1", 0, false);
@@ -87,12 +117,20 @@ class SanitizedOutputsIT {
         Set<Long> ids = new LinkedHashSet<>();
         String cursor = "";
         do {
-          JsonNode page = json.readTree(get("/api/entries?limit=200" + (cursor.isEmpty() ? "" : "&cursor=" + cursor)).body());
+          JsonNode page =
+              json.readTree(
+                  get("/api/entries?limit=200" + (cursor.isEmpty() ? "" : "&cursor=" + cursor))
+                      .body());
           for (JsonNode e : page.get("entries")) {
             ids.add(e.get("id").asLong());
             check("api " + e.get("id"), OutputChecker.fragment(e.path("content").asText(null)));
             if (e.hasNonNull("url")) {
-              check("api url", OutputChecker.fragment("<a href=\"" + e.get("url").asText().replace("\"", "&quot;") + "\" rel=\"noopener noreferrer\">x</a>"));
+              check(
+                  "api url",
+                  OutputChecker.fragment(
+                      "<a href=\""
+                          + e.get("url").asText().replace("\"", "&quot;")
+                          + "\" rel=\"noopener noreferrer\">x</a>"));
             }
           }
           cursor = page.path("next").asText("");
@@ -107,11 +145,27 @@ class SanitizedOutputsIT {
         int pages = 0;
         while (next != null && pages++ < 100) {
           HttpResponse<String> r = page(next);
-          org.jsoup.nodes.Element older = org.jsoup.Jsoup.parse(r.body()).selectFirst("a[rel=next]");
+          org.jsoup.nodes.Element older =
+              org.jsoup.Jsoup.parse(r.body()).selectFirst("a[rel=next]");
           next = older == null ? null : older.attr("href");
         }
-        for (String q : List.of("script", "alert", "javascript", "onload", "onclick", "style", "iframe", "expression",
-            "xss", "safe", "url", "vbscript", "data", "<script>alert(1)</script>", "\" onmouseover=\"x")) {
+        for (String q :
+            List.of(
+                "script",
+                "alert",
+                "javascript",
+                "onload",
+                "onclick",
+                "style",
+                "iframe",
+                "expression",
+                "xss",
+                "safe",
+                "url",
+                "vbscript",
+                "data",
+                "<script>alert(1)</script>",
+                "\" onmouseover=\"x")) {
           page("/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8));
         }
         page("/sources");
@@ -145,7 +199,10 @@ class SanitizedOutputsIT {
   private HttpResponse<String> page(String path) throws Exception {
     HttpResponse<String> r = get(path);
     assertThat(r.statusCode()).as(path).isEqualTo(200);
-    check(path, OutputChecker.page(r.body(), r.headers().firstValue("Content-Security-Policy").orElse(null)));
+    check(
+        path,
+        OutputChecker.page(
+            r.body(), r.headers().firstValue("Content-Security-Policy").orElse(null)));
     return r;
   }
 
@@ -158,13 +215,16 @@ class SanitizedOutputsIT {
   }
 
   private HttpResponse<String> get(String path) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<byte[]> bytes(String path) throws Exception {
-    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).as(path).isEqualTo(200);
     return r;
   }

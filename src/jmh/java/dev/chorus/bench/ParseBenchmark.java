@@ -28,7 +28,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 15, time = 2)
 @Measurement(iterations = 10, time = 2)
-@Fork(value = 1, jvmArgs = {"-Xmx512m"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx512m"})
 public class ParseBenchmark {
   /** Entries in the set below; checked in setup. */
   static final int ENTRIES = 4538;

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 final class Child {
   private Child() {}
 
-  static JsonNode run(List<String> jvmArgs, Class<?> main, List<String> args, Path log, Duration limit)
+  static JsonNode run(
+      List<String> jvmArgs, Class<?> main, List<String> args, Path log, Duration limit)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -26,21 +27,24 @@ final class Child {
     cmd.addAll(args);
     Path stdout = Files.createTempFile(log.getParent(), "child", ".out");
     Process p =
-        new ProcessBuilder(cmd)
-            .redirectOutput(stdout.toFile())
-            .redirectError(log.toFile())
-            .start();
+        new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).redirectError(log.toFile()).start();
     try {
       if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
         p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        throw new IOException(main.getSimpleName() + " did not finish within " + limit.toSeconds() + " s; see " + log);
+        throw new IOException(
+            main.getSimpleName()
+                + " did not finish within "
+                + limit.toSeconds()
+                + " s; see "
+                + log);
       }
       for (String line : Files.readAllLines(stdout, StandardCharsets.UTF_8)) {
         if (line.startsWith("RESULT ")) {
           return new ObjectMapper().readTree(line.substring(7));
         }
       }
-      throw new IOException(main.getSimpleName() + " exited " + p.exitValue() + " without a result; see " + log);
+      throw new IOException(
+          main.getSimpleName() + " exited " + p.exitValue() + " without a result; see " + log);
     } finally {
       p.destroyForcibly();
       Files.deleteIfExists(stdout);

@@ -20,10 +20,18 @@ final class FarmConfig {
     for (int i = 0; i < n; i++) {
       String feed = server.url(i);
       String home = feed.substring(0, feed.indexOf("/feeds/") + 1);
-      sb.append("  - id: blog-").append(i).append('\n')
-          .append("    name: Blog ").append(i).append('\n')
-          .append("    url: ").append(home).append('\n')
-          .append("    feed: ").append(feed).append('\n');
+      sb.append("  - id: blog-")
+          .append(i)
+          .append('\n')
+          .append("    name: Blog ")
+          .append(i)
+          .append('\n')
+          .append("    url: ")
+          .append(home)
+          .append('\n')
+          .append("    feed: ")
+          .append(feed)
+          .append('\n');
       if (i % 10 == 0) {
         sb.append("    tags: [bench]\n");
       }

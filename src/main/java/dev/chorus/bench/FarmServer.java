@@ -32,7 +32,8 @@ public final class FarmServer implements AutoCloseable {
   private final Selector selector;
   private final List<ServerSocketChannel> listeners = new ArrayList<>();
   private final int[] ports;
-  private final PriorityQueue<Conn> due = new PriorityQueue<>((a, b) -> Long.compare(a.dueAt, b.dueAt));
+  private final PriorityQueue<Conn> due =
+      new PriorityQueue<>((a, b) -> Long.compare(a.dueAt, b.dueAt));
   private final Thread thread;
   private volatile boolean running = true;
   private final AtomicLong ok = new AtomicLong();
@@ -256,11 +257,14 @@ public final class FarmServer implements AutoCloseable {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        h.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        h.put(
+            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).trim());
       }
     }
     c.closeAfter =
-        "close".equalsIgnoreCase(h.get("connection")) || (first.length > 2 && first[2].equals("HTTP/1.0"));
+        "close".equalsIgnoreCase(h.get("connection"))
+            || (first.length > 2 && first[2].equals("HTTP/1.0"));
     int q = target.indexOf('?');
     Feed f = byPath.get(q < 0 ? target : target.substring(0, q));
     StringBuilder r = new StringBuilder(256);
@@ -284,7 +288,9 @@ public final class FarmServer implements AutoCloseable {
       r.append("Vary: Accept-Encoding\r\n");
       validators(r, f);
     }
-    r.append("Server: chorus-feed-farm\r\nContent-Length: ").append(body == null ? 0 : body.length).append("\r\n");
+    r.append("Server: chorus-feed-farm\r\nContent-Length: ")
+        .append(body == null ? 0 : body.length)
+        .append("\r\n");
     if (c.closeAfter) {
       r.append("Connection: close\r\n");
     }
@@ -294,7 +300,8 @@ public final class FarmServer implements AutoCloseable {
     if (withBody) {
       bytes.addAndGet(body.length);
     }
-    c.out = withBody ? new ByteBuffer[] {headBuf, ByteBuffer.wrap(body)} : new ByteBuffer[] {headBuf};
+    c.out =
+        withBody ? new ByteBuffer[] {headBuf, ByteBuffer.wrap(body)} : new ByteBuffer[] {headBuf};
   }
 
   private static boolean notModified(Feed f, Map<String, String> h) {
@@ -308,7 +315,8 @@ public final class FarmServer implements AutoCloseable {
     }
     try {
       var fmt = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME;
-      return !java.time.ZonedDateTime.parse(f.lastModified(), fmt).isAfter(java.time.ZonedDateTime.parse(ims, fmt));
+      return !java.time.ZonedDateTime.parse(f.lastModified(), fmt)
+          .isAfter(java.time.ZonedDateTime.parse(ims, fmt));
     } catch (java.time.format.DateTimeParseException e) {
       return false;
     }

@@ -31,14 +31,21 @@ final class LoadClient {
    * @param p99Ms 99th percentile latency
    * @param bytes body bytes of the last response (to check what was served)
    */
-  record Result(long requests, long errors, double seconds, double p50Ms, double p99Ms, long bytes) {
+  record Result(
+      long requests, long errors, double seconds, double p50Ms, double p99Ms, long bytes) {
     double perSecond() {
       return requests / seconds;
     }
 
     String line() {
-      return String.format(Locale.ROOT, "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors, %d-byte body",
-          perSecond(), p50Ms, p99Ms, errors, bytes);
+      return String.format(
+          Locale.ROOT,
+          "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors, %d-byte body",
+          perSecond(),
+          p50Ms,
+          p99Ms,
+          errors,
+          bytes);
     }
   }
 
@@ -52,12 +59,20 @@ final class LoadClient {
     long[][] hist = new long[connections][BUCKETS];
     AtomicLong errors = new AtomicLong();
     AtomicLong lastBytes = new AtomicLong();
-    byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-        + "\r\nAccept-Encoding: gzip\r\nUser-Agent: chorus-bench\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] request =
+        ("GET "
+                + path
+                + " HTTP/1.1\r\nHost: 127.0.0.1:"
+                + port
+                + "\r\nAccept-Encoding: gzip\r\nUser-Agent: chorus-bench\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < connections; t++) {
       long[] h = hist[t];
-      Thread th = new Thread(() -> connectionLoop(port, request, measureFrom, end, h, errors, lastBytes), "load-" + t);
+      Thread th =
+          new Thread(
+              () -> connectionLoop(port, request, measureFrom, end, h, errors, lastBytes),
+              "load-" + t);
       th.setDaemon(true);
       threads.add(th);
       th.start();
@@ -73,12 +88,23 @@ final class LoadClient {
         total += h[i];
       }
     }
-    return new Result(total, errors.get(), measure.toNanos() / 1e9, percentile(all, total, 0.50),
-        percentile(all, total, 0.99), lastBytes.get());
+    return new Result(
+        total,
+        errors.get(),
+        measure.toNanos() / 1e9,
+        percentile(all, total, 0.50),
+        percentile(all, total, 0.99),
+        lastBytes.get());
   }
 
   private static void connectionLoop(
-      int port, byte[] request, long measureFrom, long end, long[] hist, AtomicLong errors, AtomicLong lastBytes) {
+      int port,
+      byte[] request,
+      long measureFrom,
+      long end,
+      long[] hist,
+      AtomicLong errors,
+      AtomicLong lastBytes) {
     Socket socket = null;
     BufferedInputStream in = null;
     try {
@@ -179,7 +205,7 @@ final class LoadClient {
           case "content-length" -> length = Long.parseLong(value);
           case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
           case "connection" -> r.close = value.equalsIgnoreCase("close");
-          default -> { }
+          default -> {}
         }
       }
       if (chunked) {

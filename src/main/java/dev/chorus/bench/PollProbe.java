@@ -36,8 +36,7 @@ public final class PollProbe {
       out.put("hwmKb", Probes.vmHwmKb());
     }
     Path hotDb = cfg.database().resolveSibling(cfg.database().getFileName() + ".hot");
-    Config hot =
-        new Config(cfg.file(), cfg.title(), hotDb, cfg.poll(), cfg.fetch(), cfg.sources());
+    Config hot = new Config(cfg.file(), cfg.title(), hotDb, cfg.poll(), cfg.fetch(), cfg.sources());
     try (App app = new App(hot, Clock.systemUTC())) {
       poll(app, parallel, out.putObject("hot"));
     }
@@ -62,7 +61,10 @@ public final class PollProbe {
     o.put("notModified", reports.stream().filter(r -> r.outcome().equals("not-modified")).count());
     o.put("failed", reports.stream().filter(RefreshReport::failed).count());
     o.put("inserted", reports.stream().mapToInt(RefreshReport::inserted).sum());
-    reports.stream().filter(RefreshReport::failed).limit(3).forEach(r -> o.withArray("errors").add(r.error()));
+    reports.stream()
+        .filter(RefreshReport::failed)
+        .limit(3)
+        .forEach(r -> o.withArray("errors").add(r.error()));
     o.put("fetchMs", (after.fetchNanos() - before.fetchNanos()) / 1e6);
     o.put("parseMs", (after.parseNanos() - before.parseNanos()) / 1e6);
     o.put("cleanMs", (after.cleanNanos() - before.cleanNanos()) / 1e6);

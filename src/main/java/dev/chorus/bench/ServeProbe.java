@@ -43,10 +43,13 @@ public final class ServeProbe {
                 c.startup.showJavalinBanner = false;
                 c.jetty.host = "127.0.0.1";
                 c.jetty.port = 0;
-                c.routes.get("/fixed/{n}", ctx -> {
-                  ctx.header("Content-Encoding", "gzip");
-                  ctx.contentType("text/html; charset=utf-8").result(bodies.get(paths[Integer.parseInt(ctx.pathParam("n"))]));
-                });
+                c.routes.get(
+                    "/fixed/{n}",
+                    ctx -> {
+                      ctx.header("Content-Encoding", "gzip");
+                      ctx.contentType("text/html; charset=utf-8")
+                          .result(bodies.get(paths[Integer.parseInt(ctx.pathParam("n"))]));
+                    });
               });
       ceiling.start();
       try {
@@ -55,7 +58,14 @@ public final class ServeProbe {
           LoadClient.run(port, paths[i], connections, Duration.ZERO, warmup);
         }
         for (int i = 0; i < paths.length; i++) {
-          load(out, "ceiling " + paths[i], ceiling.port(), "/fixed/" + i, connections, warmup, measure);
+          load(
+              out,
+              "ceiling " + paths[i],
+              ceiling.port(),
+              "/fixed/" + i,
+              connections,
+              warmup,
+              measure);
           load(out, paths[i], port, paths[i], connections, warmup, measure);
         }
       } finally {
@@ -67,8 +77,15 @@ public final class ServeProbe {
     System.exit(0);
   }
 
-  private static void load(ObjectNode out, String name, int port, String path, int connections,
-      Duration warmup, Duration measure) throws InterruptedException {
+  private static void load(
+      ObjectNode out,
+      String name,
+      int port,
+      String path,
+      int connections,
+      Duration warmup,
+      Duration measure)
+      throws InterruptedException {
     LoadClient.Result r = LoadClient.run(port, path, connections, warmup, measure);
     ObjectNode o = out.putObject(name);
     o.put("rps", r.perSecond());
@@ -86,8 +103,10 @@ public final class ServeProbe {
                     .header("Accept-Encoding", "gzip")
                     .build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-    if (r.statusCode() != 200 || !"gzip".equals(r.headers().firstValue("Content-Encoding").orElse(""))) {
-      throw new IllegalStateException("GET " + path + " answered " + r.statusCode() + " without gzip");
+    if (r.statusCode() != 200
+        || !"gzip".equals(r.headers().firstValue("Content-Encoding").orElse(""))) {
+      throw new IllegalStateException(
+          "GET " + path + " answered " + r.statusCode() + " without gzip");
     }
     return r.body();
   }

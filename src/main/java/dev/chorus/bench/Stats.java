@@ -25,7 +25,11 @@ record Stats(double median, double min, double max, int n) {
     if (n < 2) {
       return m;
     }
-    return m + " (" + String.format(Locale.ROOT, numberFormat, min) + "–"
-        + String.format(Locale.ROOT, numberFormat, max) + ")";
+    return m
+        + " ("
+        + String.format(Locale.ROOT, numberFormat, min)
+        + "–"
+        + String.format(Locale.ROOT, numberFormat, max)
+        + ")";
   }
 }

@@ -10,15 +10,22 @@ import javax.xml.stream.XMLStreamReader;
 
 /**
  * The parse benchmark's ceiling: one plain StAX pass over RSS 2.0 or Atom 1.0 that extracts the
- * fields Chorus keeps (guid, link, title, author, dates as text, summary, content) and nothing else:
- * no repair, no entity fix-ups, no date parsing, no model mapping.
+ * fields Chorus keeps (guid, link, title, author, dates as text, summary, content) and nothing
+ * else: no repair, no entity fix-ups, no date parsing, no model mapping.
  */
 final class StaxFeeds {
   private static final XMLInputFactory FACTORY = factory();
 
   /** The fields of one entry, as text. */
-  record Item(String guid, String link, String title, String author, String published,
-      String updated, String summary, String content) {}
+  record Item(
+      String guid,
+      String link,
+      String title,
+      String author,
+      String published,
+      String updated,
+      String summary,
+      String content) {}
 
   private StaxFeeds() {}
 
@@ -76,7 +83,7 @@ final class StaxFeeds {
                 f[7] = x.getElementText();
               }
             }
-            default -> { }
+            default -> {}
           }
           if (x.getEventType() == XMLStreamConstants.END_ELEMENT) {
             depth--;

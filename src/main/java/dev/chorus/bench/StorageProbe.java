@@ -29,10 +29,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The storage benchmark's child JVM. {@code build}: fills a database with synthetic entries
- * through {@link EntryStore#saveSuccess}, one transaction per source. {@code query}: times the
- * store's list, cursor and search queries, shows their query plans, then serves the database
- * and times the first (uncached) render of each page; prints a RESULT line.
+ * The storage benchmark's child JVM. {@code build}: fills a database with synthetic entries through
+ * {@link EntryStore#saveSuccess}, one transaction per source. {@code query}: times the store's
+ * list, cursor and search queries, shows their query plans, then serves the database and times the
+ * first (uncached) render of each page; prints a RESULT line.
  */
 public final class StorageProbe {
   private static final Instant NOW = FeedFarm.BASE;
@@ -72,11 +72,21 @@ public final class StorageProbe {
       for (int s = 0; s < sources && written < entries; s++) {
         int n = Math.min(perSource + (s < entries % sources ? 1 : 0), entries - written);
         List<NewEntry> batch = entries(s, n);
-        FetchOutcome o = new FetchOutcome(NOW, 100, "feed", "http://127.0.0.1:9/" + s + "/feed", null, null,
-            200, NOW.plus(Duration.ofMinutes(30)), false);
+        FetchOutcome o =
+            new FetchOutcome(
+                NOW,
+                100,
+                "feed",
+                "http://127.0.0.1:9/" + s + "/feed",
+                null,
+                null,
+                200,
+                NOW.plus(Duration.ofMinutes(30)),
+                false);
         written += store.saveSuccess("blog-" + s, batch, o).inserted();
         if (s % 200 == 199 || s == sources - 1) {
-          System.err.printf("%d entries after %.0f s%n", written, (System.nanoTime() - start) / 1e9);
+          System.err.printf(
+              "%d entries after %.0f s%n", written, (System.nanoTime() - start) / 1e9);
         }
       }
       out.put("entries", written);
@@ -88,7 +98,8 @@ public final class StorageProbe {
   static List<NewEntry> entries(int source, int n) {
     SplittableRandom r = new SplittableRandom(source * 7919L + 17);
     String host = "blog-" + source + ".example.org";
-    String author = Words.FIRST[r.nextInt(Words.FIRST.length)] + " " + Words.LAST[r.nextInt(Words.LAST.length)];
+    String author =
+        Words.FIRST[r.nextInt(Words.FIRST.length)] + " " + Words.LAST[r.nextInt(Words.LAST.length)];
     long stepMinutes = 60L * 24 * (1 + r.nextInt(6));
     List<NewEntry> out = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
@@ -97,7 +108,8 @@ public final class StorageProbe {
       String url = "https://" + host + "/" + at.toString().substring(0, 10) + "/" + k + "/";
       String summary = Words.sentence(r, 25 + r.nextInt(25), true);
       String content = Words.article(r, 400 + r.nextInt(2400), host);
-      ParsedEntry e = new ParsedEntry(url, url, title, author, FuzzyDate.ofInstant(at), null, summary, content);
+      ParsedEntry e =
+          new ParsedEntry(url, url, title, author, FuzzyDate.ofInstant(at), null, summary, content);
       out.add(new NewEntry("g:" + url, url, e));
     }
     return out;
@@ -113,7 +125,8 @@ public final class StorageProbe {
       out.put("dbMb", (Files.size(file) + size(Path.of(file + "-wal"))) / 1e6);
       long rows = db.read(c -> scalar(c, "SELECT count(*) FROM entries"));
       out.put("rows", rows);
-      String deepest = "SELECT %s FROM entries ORDER BY sort_at DESC, id DESC LIMIT 1 OFFSET " + rows * 9 / 10;
+      String deepest =
+          "SELECT %s FROM entries ORDER BY sort_at DESC, id DESC LIMIT 1 OFFSET " + rows * 9 / 10;
       long deepSort = db.read(c -> scalar(c, String.format(deepest, "sort_at")));
       long deepId = db.read(c -> scalar(c, String.format(deepest, "id")));
       Cursor deep = new Cursor(deepSort, deepId);
@@ -125,7 +138,10 @@ public final class StorageProbe {
       time(q, "first page", () -> store.page(null, null, 30));
       String one = "blog-" + (sources * 7 / 10);
       time(q, "a source's first page", () -> store.page(List.of(one), null, 30));
-      time(q, "a tag's first page (" + tagged.size() + " sources)", () -> store.page(tagged, null, 30));
+      time(
+          q,
+          "a tag's first page (" + tagged.size() + " sources)",
+          () -> store.page(tagged, null, 30));
       time(q, "deep cursor page (90% down)", () -> store.page(null, deep, 30));
       time(q, "search: common word (system)", () -> store.search("system", 50));
       time(q, "search: two words (cache latency)", () -> store.search("cache latency", 50));
@@ -134,38 +150,80 @@ public final class StorageProbe {
       time(q, "dataVersion()", store::dataVersion);
       time(q, "sources() with entry counts", store::sources);
       Instant fourWeeksAgo = Instant.now().minus(Duration.ofDays(28));
-      time(q, "a source's posts in 4 weeks (once per refresh)", () -> store.postsSince(one, fourWeeksAgo));
+      time(
+          q,
+          "a source's posts in 4 weeks (once per refresh)",
+          () -> store.postsSince(one, fourWeeksAgo));
       ArrayNode plans = out.putArray("plans");
-      String page = "SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id";
+      String page =
+          "SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id";
       String order = " ORDER BY e.sort_at DESC, e.id DESC LIMIT 31";
       plan(db, plans, "first page", page + order);
       plan(db, plans, "a source's page", page + " WHERE e.source_id IN ('" + one + "')" + order);
-      plan(db, plans, "a tag's page", page + " WHERE e.source_id IN ('blog-0','blog-10','blog-20')" + order);
-      plan(db, plans, "deep cursor page",
+      plan(
+          db,
+          plans,
+          "a tag's page",
+          page + " WHERE e.source_id IN ('blog-0','blog-10','blog-20')" + order);
+      plan(
+          db,
+          plans,
+          "deep cursor page",
           page + " WHERE (e.sort_at, e.id) < (" + deepSort + ", " + deepId + ")" + order);
-      plan(db, plans, "search",
-          "SELECT " + ENTRY_COLUMNS + ", highlight(entries_fts, 0, char(1), char(2)),"
+      plan(
+          db,
+          plans,
+          "search",
+          "SELECT "
+              + ENTRY_COLUMNS
+              + ", highlight(entries_fts, 0, char(1), char(2)),"
               + " snippet(entries_fts, -1, char(1), char(2), '…', 24) FROM entries_fts f"
               + " JOIN entries e ON e.id = f.rowid JOIN sources s ON s.id = e.source_id"
               + " WHERE entries_fts MATCH '\"system\"*' ORDER BY bm25(entries_fts, 5.0, 2.0, 1.0),"
               + " e.sort_at DESC LIMIT 50");
-      plan(db, plans, "known links of a source", "SELECT 1 FROM entries WHERE source_id = 'blog-1' AND url_key = 'x' LIMIT 1");
-      plan(db, plans, "entry by key", "SELECT id, hash, first_seen FROM entries WHERE source_id = 'blog-1' AND key = 'x'");
-      plan(db, plans, "a source's posts since", "SELECT count(CASE WHEN date_flag IS NULL THEN 1 END)"
-          + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END), min(sort_at)"
-          + " FROM entries WHERE source_id = 'blog-1' AND sort_at >= 0");
+      plan(
+          db,
+          plans,
+          "known links of a source",
+          "SELECT 1 FROM entries WHERE source_id = 'blog-1' AND url_key = 'x' LIMIT 1");
+      plan(
+          db,
+          plans,
+          "entry by key",
+          "SELECT id, hash, first_seen FROM entries WHERE source_id = 'blog-1' AND key = 'x'");
+      plan(
+          db,
+          plans,
+          "a source's posts since",
+          "SELECT count(CASE WHEN date_flag IS NULL THEN 1 END)"
+              + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END), min(sort_at)"
+              + " FROM entries WHERE source_id = 'blog-1' AND sort_at >= 0");
       int port = app.serve("127.0.0.1", 0, false);
       ObjectNode web = out.putObject("web");
       HttpClient http = HttpClient.newHttpClient();
-      for (String path : new String[] {"/", "/authors/" + one, "/tags/bench", "/search?q=cache+latency",
-          "/api/entries?limit=50", "/feed.atom", "/sources"}) {
+      for (String path :
+          new String[] {
+            "/",
+            "/authors/" + one,
+            "/tags/bench",
+            "/search?q=cache+latency",
+            "/api/entries?limit=50",
+            "/feed.atom",
+            "/sources"
+          }) {
         long t0 = System.nanoTime();
-        HttpResponse<byte[]> r = http.send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept-Encoding", "gzip").build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Accept-Encoding", "gzip")
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         double first = (System.nanoTime() - t0) / 1e6;
         t0 = System.nanoTime();
-        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept-Encoding", "gzip").build(),
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Accept-Encoding", "gzip")
+                .build(),
             HttpResponse.BodyHandlers.discarding());
         double again = (System.nanoTime() - t0) / 1e6;
         ObjectNode w = web.putObject(path);
@@ -205,16 +263,18 @@ public final class StorageProbe {
   }
 
   private static void plan(Database db, ArrayNode plans, String name, String sql) {
-    List<String> lines = db.read(c -> {
-      List<String> l = new ArrayList<>();
-      try (PreparedStatement p = c.prepareStatement("EXPLAIN QUERY PLAN " + sql);
-          ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          l.add(rs.getString(4));
-        }
-      }
-      return l;
-    });
+    List<String> lines =
+        db.read(
+            c -> {
+              List<String> l = new ArrayList<>();
+              try (PreparedStatement p = c.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+                  ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                  l.add(rs.getString(4));
+                }
+              }
+              return l;
+            });
     ObjectNode o = plans.addObject();
     o.put("query", name);
     lines.forEach(o.withArray("plan")::add);

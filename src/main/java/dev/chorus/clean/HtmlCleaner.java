@@ -13,7 +13,11 @@ import org.owasp.html.PolicyFactory;
 public final class HtmlCleaner {
 
   private static final Set<String> VIDEO_HOSTS =
-      Set.of("www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "youtube-nocookie.com",
+      Set.of(
+          "www.youtube.com",
+          "youtube.com",
+          "www.youtube-nocookie.com",
+          "youtube-nocookie.com",
           "player.vimeo.com");
   private static final Pattern NUMBER = Pattern.compile("\\d{1,5}%?");
 
@@ -27,12 +31,14 @@ public final class HtmlCleaner {
   /** An http(s) URL resolved against the base, else dropped. */
   private static final AttributePolicy HTTP_URL =
       (element, attribute, value) -> Urls.safeHttpUrl(value, BASE.get());
+
   /** Like {@link #HTTP_URL}, but a well-formed mailto: link stays. */
   private static final AttributePolicy LINK =
       (element, attribute, value) -> {
         String resolved = Urls.safeHttpUrl(value, BASE.get());
         return resolved == null && isMailto(value) ? value.strip() : resolved;
       };
+
   private static final AttributePolicy SRCSET =
       (element, attribute, value) -> {
         String cleaned = cleanSrcset(value, BASE.get());
@@ -47,6 +53,7 @@ public final class HtmlCleaner {
         String host = java.net.URI.create(u).getHost();
         return host != null && VIDEO_HOSTS.contains(host.toLowerCase(Locale.ROOT)) ? u : null;
       };
+
   /** Images and frames need a (safe) source; images load lazily. */
   private static final ElementPolicy NEEDS_SRC =
       (name, attrs) -> {
@@ -63,22 +70,82 @@ public final class HtmlCleaner {
   private static final PolicyFactory POLICY =
       new HtmlPolicyBuilder()
           .allowElements(
-              "p", "br", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-              "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "s", "sub", "sup",
-              "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
-              "figure", "figcaption", "hr", "dl", "dt", "dd", "abbr", "cite", "q", "span", "div")
+              "p",
+              "br",
+              "a",
+              "img",
+              "h1",
+              "h2",
+              "h3",
+              "h4",
+              "h5",
+              "h6",
+              "ul",
+              "ol",
+              "li",
+              "blockquote",
+              "pre",
+              "code",
+              "em",
+              "strong",
+              "b",
+              "i",
+              "u",
+              "s",
+              "sub",
+              "sup",
+              "table",
+              "thead",
+              "tbody",
+              "tfoot",
+              "tr",
+              "th",
+              "td",
+              "caption",
+              "colgroup",
+              "col",
+              "figure",
+              "figcaption",
+              "hr",
+              "dl",
+              "dt",
+              "dd",
+              "abbr",
+              "cite",
+              "q",
+              "span",
+              "div")
           .allowUrlProtocols("http", "https", "mailto")
-          .allowAttributes("href").matching(LINK).onElements("a")
-          .allowAttributes("title").globally()
-          .allowAttributes("src").matching(HTTP_URL).onElements("img")
-          .allowAttributes("srcset").matching(SRCSET).onElements("img")
-          .allowAttributes("alt").onElements("img")
-          .allowAttributes("width", "height").matching(NUMBER).onElements("img", "iframe")
-          .allowAttributes("loading").matching(Pattern.compile("lazy")).onElements("img")
-          .allowAttributes("cite").matching(HTTP_URL).onElements("blockquote", "q")
-          .allowAttributes("colspan", "rowspan").matching(NUMBER).onElements("td", "th")
-          .allowAttributes("src").matching(VIDEO_SRC).onElements("iframe")
-          .allowAttributes("allowfullscreen").matching(Pattern.compile("|allowfullscreen|true"))
+          .allowAttributes("href")
+          .matching(LINK)
+          .onElements("a")
+          .allowAttributes("title")
+          .globally()
+          .allowAttributes("src")
+          .matching(HTTP_URL)
+          .onElements("img")
+          .allowAttributes("srcset")
+          .matching(SRCSET)
+          .onElements("img")
+          .allowAttributes("alt")
+          .onElements("img")
+          .allowAttributes("width", "height")
+          .matching(NUMBER)
+          .onElements("img", "iframe")
+          .allowAttributes("loading")
+          .matching(Pattern.compile("lazy"))
+          .onElements("img")
+          .allowAttributes("cite")
+          .matching(HTTP_URL)
+          .onElements("blockquote", "q")
+          .allowAttributes("colspan", "rowspan")
+          .matching(NUMBER)
+          .onElements("td", "th")
+          .allowAttributes("src")
+          .matching(VIDEO_SRC)
+          .onElements("iframe")
+          .allowAttributes("allowfullscreen")
+          .matching(Pattern.compile("|allowfullscreen|true"))
           .onElements("iframe")
           .allowElements(NEEDS_SRC, "iframe", "img")
           .allowWithoutAttributes("span", "div")
@@ -89,8 +156,8 @@ public final class HtmlCleaner {
   public HtmlCleaner() {}
 
   /**
-   * Allowlist-sanitised HTML (OWASP sanitizer): URLs in href, src, srcset and cite resolved
-   * against baseUrl and kept only when http(s) (or a mailto: link). Never null ("").
+   * Allowlist-sanitised HTML (OWASP sanitizer): URLs in href, src, srcset and cite resolved against
+   * baseUrl and kept only when http(s) (or a mailto: link). Never null ("").
    */
   public String sanitize(String html, String baseUrl) {
     if (html == null || html.isBlank()) {
@@ -107,7 +174,8 @@ public final class HtmlCleaner {
   }
 
   private static boolean isMailto(String v) {
-    return v.strip().regionMatches(true, 0, "mailto:", 0, 7) && v.strip().matches("(?i)mailto:[^\\s<>\"]+");
+    return v.strip().regionMatches(true, 0, "mailto:", 0, 7)
+        && v.strip().matches("(?i)mailto:[^\\s<>\"]+");
   }
 
   /** True when the sanitizer's name/value attribute list names the attribute. */

@@ -6,14 +6,15 @@ import org.jsoup.Jsoup;
 public final class PlainText {
 
   private static final String ELLIPSIS = "…";
+
   /** Text beyond the cut that a truncated tail (half a tag or entity) cannot reach. */
   private static final int MARGIN = 64;
 
   private PlainText() {}
 
   /**
-   * Visible text of an HTML fragment (entities decoded, tags dropped, whitespace collapsed), cut
-   * at a word boundary to at most maxChars with "…" appended when cut. Null → null.
+   * Visible text of an HTML fragment (entities decoded, tags dropped, whitespace collapsed), cut at
+   * a word boundary to at most maxChars with "…" appended when cut. Null → null.
    */
   public static String of(String html, int maxChars) {
     if (html == null) {
@@ -45,8 +46,8 @@ public final class PlainText {
   }
 
   /**
-   * The collapsed visible text, or enough of its start to cut at maxChars: only a prefix of a
-   * long fragment is parsed when it already yields more text than is kept.
+   * The collapsed visible text, or enough of its start to cut at maxChars: only a prefix of a long
+   * fragment is parsed when it already yields more text than is kept.
    */
   private static String visibleText(String html, int maxChars) {
     if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {

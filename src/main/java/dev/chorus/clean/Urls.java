@@ -10,9 +10,8 @@ public final class Urls {
   private Urls() {}
 
   /**
-   * Absolute http(s) URL for href resolved against base, or null when missing/unsafe
-   * (javascript:, data:, vbscript:, obfuscated with entities/control chars/whitespace, other
-   * schemes).
+   * Absolute http(s) URL for href resolved against base, or null when missing/unsafe (javascript:,
+   * data:, vbscript:, obfuscated with entities/control chars/whitespace, other schemes).
    */
   public static String safeHttpUrl(String href, String base) {
     if (href == null) {
@@ -138,7 +137,8 @@ public final class Urls {
     while (start < end && (s.charAt(start) <= 0x20 || Character.isWhitespace(s.charAt(start)))) {
       start++;
     }
-    while (end > start && (s.charAt(end - 1) <= 0x20 || Character.isWhitespace(s.charAt(end - 1)))) {
+    while (end > start
+        && (s.charAt(end - 1) <= 0x20 || Character.isWhitespace(s.charAt(end - 1)))) {
       end--;
     }
     StringBuilder sb = new StringBuilder(end - start);
@@ -234,7 +234,8 @@ public final class Urls {
           c < 0x80
               && c > 0x20
               && "\"<>\\^`{|}".indexOf(c) < 0
-              && !(c == '%' && !(i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))));
+              && !(c == '%'
+                  && !(i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))));
       boolean hashAgain = c == '#' && s.indexOf('#') < i;
       if (legal && !hashAgain) {
         if (sb != null) {
@@ -249,8 +250,10 @@ public final class Urls {
       if (Character.charCount(cp) == 2) {
         i++;
       }
-      for (byte b : new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
+      for (byte b :
+          new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        sb.append('%')
+            .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xF, 16)))
             .append(Character.toUpperCase(Character.forDigit(b & 0xF, 16)));
       }
     }

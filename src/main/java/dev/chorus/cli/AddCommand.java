@@ -37,13 +37,17 @@ final class AddCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Config cfg;
     try {
-      cfg = Files.exists(config.file) ? ConfigLoader.load(config.file) : ConfigLoader.parse("sources: []\n", config.file);
+      cfg =
+          Files.exists(config.file)
+              ? ConfigLoader.load(config.file)
+              : ConfigLoader.parse("sources: []\n", config.file);
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       return 2;
     }
     Probe p;
-    try (Fetcher fetcher = new Fetcher(dev.chorus.fetch.FetchPolicy.defaults(cfg.fetch().allowPrivateNetworks()));
+    try (Fetcher fetcher =
+            new Fetcher(dev.chorus.fetch.FetchPolicy.defaults(cfg.fetch().allowPrivateNetworks()));
         Prober prober = new Prober(fetcher)) {
       p = prober.probe(url, true, false);
     } catch (FetchException | FeedParseException e) {
@@ -51,20 +55,31 @@ final class AddCommand implements Callable<Integer> {
       return 1;
     }
     if (p.feedUrl() == null && p.posts().isEmpty()) {
-      System.err.println("add: " + url + " has no feed and no post list Chorus can find; not added."
-          + " Try `chorus detect " + url + "` or add it with a scrape: block.");
+      System.err.println(
+          "add: "
+              + url
+              + " has no feed and no post list Chorus can find; not added."
+              + " Try `chorus detect "
+              + url
+              + "` or add it with a scrape: block.");
       return 1;
     }
     String n = name != null ? name : p.title();
     String feed = p.feedUrl() != null && !p.feedUrl().equals(p.pageUrl()) ? p.feedUrl() : null;
     try {
-      List<NewSource> added = ConfigEditor.append(config.file, List.of(new NewSource(null, n, url, feed, tags)));
+      List<NewSource> added =
+          ConfigEditor.append(config.file, List.of(new NewSource(null, n, url, feed, tags)));
       if (added.isEmpty()) {
         System.out.println(url + " is already in " + config.file);
         return 0;
       }
-      System.out.printf("Added %s to %s: %s%n", added.get(0).id(), config.file,
-          p.feedUrl() != null ? "feed " + p.feedUrl() : p.posts().size() + " posts found on the page (scraped)");
+      System.out.printf(
+          "Added %s to %s: %s%n",
+          added.get(0).id(),
+          config.file,
+          p.feedUrl() != null
+              ? "feed " + p.feedUrl()
+              : p.posts().size() + " posts found on the page (scraped)");
       return 0;
     } catch (ConfigException e) {
       System.err.println(e.getMessage());

@@ -20,55 +20,90 @@ import picocli.CommandLine.Option;
     })
 final class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--feeds", split = ",", defaultValue = "500,2000",
+  @Option(
+      names = "--feeds",
+      split = ",",
+      defaultValue = "500,2000",
       description = "farm sizes to poll, comma-separated (default: ${DEFAULT-VALUE})")
   List<Integer> feeds;
 
-  @Option(names = "--latency", defaultValue = "100ms",
+  @Option(
+      names = "--latency",
+      defaultValue = "100ms",
       description = "latency the farm adds to every response (default: ${DEFAULT-VALUE})")
   String latency;
 
-  @Option(names = "--runs", defaultValue = "3", description = "repetitions of each measurement (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--runs",
+      defaultValue = "3",
+      description = "repetitions of each measurement (default: ${DEFAULT-VALUE})")
   int runs;
 
-  @Option(names = "--parallel", defaultValue = "256",
-      description = "sources refreshed at once, as 'chorus poll --parallel' (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--parallel",
+      defaultValue = "256",
+      description =
+          "sources refreshed at once, as 'chorus poll --parallel' (default: ${DEFAULT-VALUE})")
   int parallel;
 
-  @Option(names = "--feeds-per-host", defaultValue = "4",
+  @Option(
+      names = "--feeds-per-host",
+      defaultValue = "4",
       description = "farm feeds behind one host (port) (default: ${DEFAULT-VALUE})")
   int feedsPerHost;
 
-  @Option(names = "--heap", defaultValue = "256m", description = "-Xmx of the measured JVMs (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--heap",
+      defaultValue = "256m",
+      description = "-Xmx of the measured JVMs (default: ${DEFAULT-VALUE})")
   String heap;
 
-  @Option(names = "--only", split = ",", defaultValue = "poll,parse,serve,storage",
-      description = "phases to run (default: ${DEFAULT-VALUE}; 'newsboat' polls the farm with newsboat as a reference)")
+  @Option(
+      names = "--only",
+      split = ",",
+      defaultValue = "poll,parse,serve,storage",
+      description =
+          "phases to run (default: ${DEFAULT-VALUE}; 'newsboat' polls the farm with newsboat as a reference)")
   List<String> only;
 
-  @Option(names = "--entries", defaultValue = "1000000",
+  @Option(
+      names = "--entries",
+      defaultValue = "1000000",
       description = "entries in the storage benchmark's database (default: ${DEFAULT-VALUE})")
   int entries;
 
-  @Option(names = "--serve-seconds", defaultValue = "5",
+  @Option(
+      names = "--serve-seconds",
+      defaultValue = "5",
       description = "seconds of load per endpoint (default: ${DEFAULT-VALUE})")
   int serveSeconds;
 
-  @Option(names = "--connections", defaultValue = "50",
+  @Option(
+      names = "--connections",
+      defaultValue = "50",
       description = "concurrent connections of the load generator (default: ${DEFAULT-VALUE})")
   int connections;
 
-  @Option(names = "--work", defaultValue = "bench-work",
+  @Option(
+      names = "--work",
+      defaultValue = "bench-work",
       description = "folder for configs, databases and logs (default: ${DEFAULT-VALUE})")
   Path work;
 
-  @Option(names = "--seed", defaultValue = "1", description = "farm seed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "farm seed (default: ${DEFAULT-VALUE})")
   long seed;
 
-  @Option(names = "--jvm-arg", description = "extra argument for the measured JVMs, repeatable (e.g. a JFR recording)")
+  @Option(
+      names = "--jvm-arg",
+      description = "extra argument for the measured JVMs, repeatable (e.g. a JFR recording)")
   List<String> jvmArgs = new java.util.ArrayList<>();
 
-  @Option(names = "--quick", description = "short warm-ups: checks the suite runs; the figures mean nothing")
+  @Option(
+      names = "--quick",
+      description = "short warm-ups: checks the suite runs; the figures mean nothing")
   boolean quick;
 
   @Override
@@ -80,13 +115,26 @@ final class BenchCommand implements Callable<Integer> {
     Set<String> phases = new LinkedHashSet<>(only);
     phases.removeAll(Set.of("poll", "parse", "serve", "storage", "newsboat"));
     if (!phases.isEmpty() || runs < 1 || parallel < 1 || feedsPerHost < 1 || connections < 1) {
-      System.err.println("bench: --only takes poll, parse, serve, storage, newsboat; counts must be positive");
+      System.err.println(
+          "bench: --only takes poll, parse, serve, storage, newsboat; counts must be positive");
       return 2;
     }
     BenchRunner.Options options =
         new BenchRunner.Options(
-            feeds, latency(latency), runs, parallel, feedsPerHost, heap, new LinkedHashSet<>(only),
-            entries, serveSeconds, connections, work, seed, jvmArgs, quick);
+            feeds,
+            latency(latency),
+            runs,
+            parallel,
+            feedsPerHost,
+            heap,
+            new LinkedHashSet<>(only),
+            entries,
+            serveSeconds,
+            connections,
+            work,
+            seed,
+            jvmArgs,
+            quick);
     new BenchRunner(options, System.out).run();
     return 0;
   }

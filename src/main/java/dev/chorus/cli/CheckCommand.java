@@ -16,9 +16,12 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     try {
       Config cfg = config.load();
-      System.out.printf("%s is valid: \"%s\", %d sources, database %s%n", config.file, cfg.title(), cfg.sources().size(), cfg.database());
+      System.out.printf(
+          "%s is valid: \"%s\", %d sources, database %s%n",
+          config.file, cfg.title(), cfg.sources().size(), cfg.database());
       for (SourceConfig s : cfg.sources()) {
-        System.out.printf("  %-20s %s%s%n", s.id(), s.url(), s.feed() != null ? "  (feed " + s.feed() + ")" : "");
+        System.out.printf(
+            "  %-20s %s%s%n", s.id(), s.url(), s.feed() != null ? "  (feed " + s.feed() + ")" : "");
       }
       return 0;
     } catch (ConfigException e) {

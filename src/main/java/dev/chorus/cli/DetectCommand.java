@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Shows what post-list detection finds on a page, and the equivalent {@code scrape:} block. */
-@Command(name = "detect", mixinStandardHelpOptions = true,
+@Command(
+    name = "detect",
+    mixinStandardHelpOptions = true,
     description = "Show the posts detection finds on a page and a scrape: block for feeds.yml.")
 final class DetectCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "the page URL")
@@ -30,13 +32,19 @@ final class DetectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print JSON for scripts")
   boolean json;
 
-  @Option(names = "--no-post-pages", description = "do not read post pages to fill missing titles and dates")
+  @Option(
+      names = "--no-post-pages",
+      description = "do not read post pages to fill missing titles and dates")
   boolean noPostPages;
 
-  @Option(names = "--allow-private-networks", description = "allow loopback/private addresses (trusted use only)")
+  @Option(
+      names = "--allow-private-networks",
+      description = "allow loopback/private addresses (trusted use only)")
   boolean allowPrivate;
 
-  @Option(names = {"-c", "--config"}, description = "take fetch settings from this config")
+  @Option(
+      names = {"-c", "--config"},
+      description = "take fetch settings from this config")
   Path config;
 
   @Override
@@ -68,13 +76,20 @@ final class DetectCommand implements Callable<Integer> {
 
   private static void print(Probe p) {
     if (p.detection() == null) {
-      System.out.println(p.pageUrl() + " is a feed (" + p.posts().size() + " entries); no scraping needed.");
+      System.out.println(
+          p.pageUrl() + " is a feed (" + p.posts().size() + " entries); no scraping needed.");
       return;
     }
-    System.out.printf("%d posts found on %s (method: %s)%n%n", p.posts().size(), p.pageUrl(), p.detection().method());
+    System.out.printf(
+        "%d posts found on %s (method: %s)%n%n",
+        p.posts().size(), p.pageUrl(), p.detection().method());
     int i = 1;
     for (ParsedEntry e : p.posts()) {
-      System.out.printf("%3d. %s%n     %s%n     %s%s%n", i++, e.title() == null ? "(no title)" : e.title(), e.url(),
+      System.out.printf(
+          "%3d. %s%n     %s%n     %s%s%n",
+          i++,
+          e.title() == null ? "(no title)" : e.title(),
+          e.url(),
           e.published() == null ? "no date" : e.published().iso(),
           e.summaryHtml() == null ? "" : " · " + abbreviate(e.summaryHtml(), 80));
     }
@@ -86,8 +101,13 @@ final class DetectCommand implements Callable<Integer> {
     if (!p.detection().candidates().isEmpty()) {
       System.out.println("Candidates (best first):");
       for (Candidate c : p.detection().candidates()) {
-        System.out.printf("  %6.2f  %3d links  %s%n          e.g. %s%n", c.score(), c.count(), c.selector(),
-            String.join(" | ", c.sampleTitles().stream().limit(3).map(t -> abbreviate(t, 40)).toList()));
+        System.out.printf(
+            "  %6.2f  %3d links  %s%n          e.g. %s%n",
+            c.score(),
+            c.count(),
+            c.selector(),
+            String.join(
+                " | ", c.sampleTitles().stream().limit(3).map(t -> abbreviate(t, 40)).toList()));
       }
     }
   }
@@ -105,7 +125,11 @@ final class DetectCommand implements Callable<Integer> {
 
   private static void field(StringBuilder b, String name, String value) {
     if (value != null) {
-      b.append("      ").append(name).append(": \"").append(value.replace("\\", "\\\\").replace("\"", "\\\"")).append("\"\n");
+      b.append("      ")
+          .append(name)
+          .append(": \"")
+          .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+          .append("\"\n");
     }
   }
 

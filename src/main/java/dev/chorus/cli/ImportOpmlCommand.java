@@ -14,7 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** Adds the feeds of a feed reader's OPML export to feeds.yml. */
-@Command(name = "import-opml", mixinStandardHelpOptions = true, description = "Add the feeds of an OPML file to feeds.yml.")
+@Command(
+    name = "import-opml",
+    mixinStandardHelpOptions = true,
+    description = "Add the feeds of an OPML file to feeds.yml.")
 final class ImportOpmlCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 
@@ -30,8 +33,9 @@ final class ImportOpmlCommand implements Callable<Integer> {
       }
       List<NewSource> found = OpmlReader.read(Files.readAllBytes(opml));
       List<NewSource> added = ConfigEditor.append(config.file, found);
-      System.out.printf("%d feeds in %s, %d added to %s (%d already there)%n", found.size(), opml, added.size(),
-          config.file, found.size() - added.size());
+      System.out.printf(
+          "%d feeds in %s, %d added to %s (%d already there)%n",
+          found.size(), opml, added.size(), config.file, found.size() - added.size());
       return 0;
     } catch (IOException e) {
       System.err.println("import-opml: " + e.getMessage());

@@ -28,7 +28,10 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code. */
   public static int run(String... args) {
-    String[] a = args.length == 0 || (args[0].startsWith("--") && !isTopLevel(args[0])) ? prepend(args) : args;
+    String[] a =
+        args.length == 0 || (args[0].startsWith("--") && !isTopLevel(args[0]))
+            ? prepend(args)
+            : args;
     return new CommandLine(new Main())
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {

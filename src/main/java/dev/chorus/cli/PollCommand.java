@@ -11,11 +11,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Refreshes every source once and prints one line per source. */
-@Command(name = "poll", mixinStandardHelpOptions = true, description = "Refresh every source once, then exit.")
+@Command(
+    name = "poll",
+    mixinStandardHelpOptions = true,
+    description = "Refresh every source once, then exit.")
 final class PollCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 
-  @Option(names = "--parallel", defaultValue = "256", description = "sources refreshed at once; fetches stay at 2 per host (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--parallel",
+      defaultValue = "256",
+      description =
+          "sources refreshed at once; fetches stay at 2 per host (default: ${DEFAULT-VALUE})")
   int parallel;
 
   @Override

@@ -29,13 +29,16 @@ public final class ConfigEditor {
    *
    * @throws ConfigException when the file is invalid before or after the edit (nothing is written)
    */
-  public static List<NewSource> append(Path file, List<NewSource> sources) throws ConfigException, IOException {
-    String text = Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "sources: []\n";
+  public static List<NewSource> append(Path file, List<NewSource> sources)
+      throws ConfigException, IOException {
+    String text =
+        Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "sources: []\n";
     Config before = ConfigLoader.parse(text, file);
-    Set<String> known = before.sources().stream()
-        .flatMap(s -> java.util.stream.Stream.of(s.url(), s.feed()))
-        .filter(u -> u != null)
-        .collect(Collectors.toSet());
+    Set<String> known =
+        before.sources().stream()
+            .flatMap(s -> java.util.stream.Stream.of(s.url(), s.feed()))
+            .filter(u -> u != null)
+            .collect(Collectors.toSet());
     Set<String> ids = before.sources().stream().map(SourceConfig::id).collect(Collectors.toSet());
     List<NewSource> added = new ArrayList<>();
     StringBuilder block = new StringBuilder();
@@ -59,7 +62,8 @@ public final class ConfigEditor {
         block.append("    feed: ").append(quote(s.feed())).append('\n');
       }
       if (!s.tags().isEmpty()) {
-        block.append("    tags: [")
+        block
+            .append("    tags: [")
             .append(s.tags().stream().map(ConfigEditor::quote).collect(Collectors.joining(", ")))
             .append("]\n");
       }
@@ -107,7 +111,8 @@ public final class ConfigEditor {
       }
       end++;
     }
-    lines.add(lastContent + 1, block.endsWith("\n") ? block.substring(0, block.length() - 1) : block);
+    lines.add(
+        lastContent + 1, block.endsWith("\n") ? block.substring(0, block.length() - 1) : block);
     return String.join("\n", lines);
   }
 

@@ -37,7 +37,16 @@ public final class ConfigLoader {
       Set.of("allow_private_networks", "max_bytes", "timeout", "max_redirects");
   private static final Set<String> SOURCE_KEYS =
       Set.of(
-          "id", "name", "url", "feed", "tags", "poll_every", "poll_max", "adaptive", "scrape", "content");
+          "id",
+          "name",
+          "url",
+          "feed",
+          "tags",
+          "poll_every",
+          "poll_max",
+          "adaptive",
+          "scrape",
+          "content");
   private static final Set<String> SCRAPE_KEYS =
       Set.of("item", "title", "link", "date", "summary", "date_format");
   private static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
@@ -58,7 +67,8 @@ public final class ConfigLoader {
         throw new ConfigException(List.of(file + ": cannot read: it is a folder, not a file"));
       }
       if (Files.size(file) > MAX_CHARS * 4L) {
-        throw new ConfigException(List.of(file + ":1: the file is larger than 1 MiB; is it the right file?"));
+        throw new ConfigException(
+            List.of(file + ":1: the file is larger than 1 MiB; is it the right file?"));
       }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
@@ -77,7 +87,8 @@ public final class ConfigLoader {
   public static Config parse(String text, Path file) throws ConfigException {
     if (text.length() > MAX_CHARS) {
       // SnakeYAML scans a multi-megabyte scalar for seconds; no real feeds.yml comes near this
-      throw new ConfigException(List.of(file + ":1: the file is larger than 1 MiB; is it the right file?"));
+      throw new ConfigException(
+          List.of(file + ":1: the file is larger than 1 MiB; is it the right file?"));
     }
     ConfigLoader loader = new ConfigLoader(file.toString());
     Config config = loader.read(text, file);
@@ -128,7 +139,8 @@ public final class ConfigLoader {
     Duration max = duration(f, "poll_max", where, null);
     boolean adaptive = bool(f, "adaptive", where, inherited.adaptive());
     if (max == null || problems.size() > before) {
-      // an inherited ceiling gives way to a longer poll_every, so files written before poll_max stay valid
+      // an inherited ceiling gives way to a longer poll_every, so files written before poll_max
+      // stay valid
       max = inherited.max().compareTo(every) < 0 ? every : inherited.max();
     } else if (max.compareTo(every) < 0) {
       String got = scalar(f, "poll_max", where);
@@ -199,7 +211,8 @@ public final class ConfigLoader {
     String name = scalar(f, "name", where);
     String id = scalar(f, "id", where);
     if (id != null && !id.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
-      error(f.get("id"), where + "id", "must be a slug of a-z, 0-9, '-' and '_' (got '" + id + "')");
+      error(
+          f.get("id"), where + "id", "must be a slug of a-z, 0-9, '-' and '_' (got '" + id + "')");
     }
     List<String> tags = tags(f.get("tags"), where + "tags");
     PollSettings poll = poll(f, where, defaultPoll);
@@ -255,7 +268,9 @@ public final class ConfigLoader {
       return tags;
     }
     List<Node> items =
-        node instanceof SequenceNode s ? s.getValue() : node instanceof ScalarNode ? List.of(node) : null;
+        node instanceof SequenceNode s
+            ? s.getValue()
+            : node instanceof ScalarNode ? List.of(node) : null;
     if (items == null) {
       error(node, where, "must be a list of words");
       return tags;
@@ -288,7 +303,9 @@ public final class ConfigLoader {
         error(
             k,
             where + k.getValue(),
-            "unknown key (expected one of " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            "unknown key (expected one of "
+                + String.join(", ", allowed.stream().sorted().toList())
+                + ")");
         continue;
       }
       if (out.put(k.getValue(), t.getValueNode()) != null) {
@@ -342,7 +359,8 @@ public final class ConfigLoader {
     }
     Duration d = Durations.parse(v);
     if (d == null) {
-      error(f.get(key), where + key, "must be a duration like 30m, 1h, 90s or 2d (got '" + v + "')");
+      error(
+          f.get(key), where + key, "must be a duration like 30m, 1h, 90s or 2d (got '" + v + "')");
       return dflt;
     }
     if ((key.equals("poll_every") || key.equals("poll_max")) && d.compareTo(MIN_INTERVAL) < 0) {
@@ -367,7 +385,8 @@ public final class ConfigLoader {
     };
   }
 
-  private long number(Map<String, Node> f, String key, String where, long dflt, long min, long max) {
+  private long number(
+      Map<String, Node> f, String key, String where, long dflt, long min, long max) {
     String v = scalar(f, key, where);
     if (v == null) {
       return dflt;
@@ -375,7 +394,8 @@ public final class ConfigLoader {
     try {
       long n = Long.parseLong(v.strip().replace("_", ""));
       if (n < min || n > max) {
-        error(f.get(key), where + key, "must be between " + min + " and " + max + " (got " + n + ")");
+        error(
+            f.get(key), where + key, "must be between " + min + " and " + max + " (got " + n + ")");
         return dflt;
       }
       return n;

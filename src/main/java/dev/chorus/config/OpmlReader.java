@@ -57,11 +57,13 @@ public final class OpmlReader {
         continue;
       }
       String xmlUrl = e.getAttribute("xmlUrl");
-      String name = !e.getAttribute("title").isBlank() ? e.getAttribute("title") : e.getAttribute("text");
+      String name =
+          !e.getAttribute("title").isBlank() ? e.getAttribute("title") : e.getAttribute("text");
       if (!xmlUrl.isBlank() && httpUrl(xmlUrl)) {
         String html = e.getAttribute("htmlUrl");
         String url = !html.isBlank() && httpUrl(html) ? html : xmlUrl;
-        out.add(new NewSource(null, name.isBlank() ? null : name.strip(), url, xmlUrl, tags(folders)));
+        out.add(
+            new NewSource(null, name.isBlank() ? null : name.strip(), url, xmlUrl, tags(folders)));
       } else {
         List<String> deeper = new ArrayList<>(folders);
         if (!name.isBlank()) {
@@ -75,7 +77,10 @@ public final class OpmlReader {
   private static List<String> tags(List<String> folders) {
     List<String> out = new ArrayList<>();
     for (String f : folders) {
-      String t = f.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}._-]+", "-").replaceAll("^-+|-+$", "");
+      String t =
+          f.toLowerCase(Locale.ROOT)
+              .replaceAll("[^\\p{L}\\p{N}._-]+", "-")
+              .replaceAll("^-+|-+$", "");
       if (!t.isEmpty() && t.length() <= 40) {
         out.add(t);
       }
@@ -86,7 +91,9 @@ public final class OpmlReader {
   private static boolean httpUrl(String u) {
     try {
       URI uri = new URI(u.strip());
-      return uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()));
+      return uri.getHost() != null
+          && ("http".equalsIgnoreCase(uri.getScheme())
+              || "https".equalsIgnoreCase(uri.getScheme()));
     } catch (Exception e) {
       return false;
     }

@@ -7,8 +7,10 @@ import java.util.Objects;
  * How often one source is polled: between {@code every} and {@code max}, by its posting rate.
  *
  * @param every the shortest wait between two polls ({@code poll_every})
- * @param max the longest wait chosen for a quiet source ({@code poll_max}); never below {@code every}
- * @param adaptive whether the wait follows the source's posting rate; false polls every {@code every}
+ * @param max the longest wait chosen for a quiet source ({@code poll_max}); never below {@code
+ *     every}
+ * @param adaptive whether the wait follows the source's posting rate; false polls every {@code
+ *     every}
  */
 public record PollSettings(Duration every, Duration max, boolean adaptive) {
   /** The defaults: at most every 30 minutes, at least once a day, adaptive. */

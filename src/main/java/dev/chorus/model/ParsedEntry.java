@@ -25,19 +25,23 @@ public record ParsedEntry(
     String contentHtml) {
 
   public ParsedEntry withUrl(String newUrl) {
-    return new ParsedEntry(guid, newUrl, title, author, published, updated, summaryHtml, contentHtml);
+    return new ParsedEntry(
+        guid, newUrl, title, author, published, updated, summaryHtml, contentHtml);
   }
 
   public ParsedEntry withTitle(String newTitle) {
-    return new ParsedEntry(guid, url, newTitle, author, published, updated, summaryHtml, contentHtml);
+    return new ParsedEntry(
+        guid, url, newTitle, author, published, updated, summaryHtml, contentHtml);
   }
 
   public ParsedEntry withAuthor(String newAuthor) {
-    return new ParsedEntry(guid, url, title, newAuthor, published, updated, summaryHtml, contentHtml);
+    return new ParsedEntry(
+        guid, url, title, newAuthor, published, updated, summaryHtml, contentHtml);
   }
 
   public ParsedEntry withPublished(FuzzyDate newPublished) {
-    return new ParsedEntry(guid, url, title, author, newPublished, updated, summaryHtml, contentHtml);
+    return new ParsedEntry(
+        guid, url, title, author, newPublished, updated, summaryHtml, contentHtml);
   }
 
   public ParsedEntry withSummaryHtml(String newSummary) {

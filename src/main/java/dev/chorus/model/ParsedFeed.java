@@ -10,7 +10,8 @@ import java.util.List;
  * @param entries the posts, in document order
  * @param ttlMinutes the feed's own refresh hint (RSS {@code ttl}), or null
  */
-public record ParsedFeed(String title, String siteUrl, List<ParsedEntry> entries, Integer ttlMinutes) {
+public record ParsedFeed(
+    String title, String siteUrl, List<ParsedEntry> entries, Integer ttlMinutes) {
   public ParsedFeed {
     entries = List.copyOf(entries);
   }

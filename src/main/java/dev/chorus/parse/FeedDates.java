@@ -15,8 +15,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fast parsing of feed dates (RFC 822 and W3C/ISO 8601) to UTC, with Rome's slower lenient
- * parser as the fallback for odd formats.
+ * Fast parsing of feed dates (RFC 822 and W3C/ISO 8601) to UTC, with Rome's slower lenient parser
+ * as the fallback for odd formats.
  */
 final class FeedDates {
 
@@ -28,14 +28,32 @@ final class FeedDates {
   private static final Pattern OFFSET = Pattern.compile("([+-])(\\d{2}):?(\\d{2})?");
   private static final Map<String, Integer> MONTHS =
       Map.ofEntries(
-          Map.entry("jan", 1), Map.entry("feb", 2), Map.entry("mar", 3), Map.entry("apr", 4),
-          Map.entry("may", 5), Map.entry("jun", 6), Map.entry("jul", 7), Map.entry("aug", 8),
-          Map.entry("sep", 9), Map.entry("oct", 10), Map.entry("nov", 11), Map.entry("dec", 12));
+          Map.entry("jan", 1),
+          Map.entry("feb", 2),
+          Map.entry("mar", 3),
+          Map.entry("apr", 4),
+          Map.entry("may", 5),
+          Map.entry("jun", 6),
+          Map.entry("jul", 7),
+          Map.entry("aug", 8),
+          Map.entry("sep", 9),
+          Map.entry("oct", 10),
+          Map.entry("nov", 11),
+          Map.entry("dec", 12));
   private static final Map<String, Integer> ZONES =
       Map.ofEntries(
-          Map.entry("", 0), Map.entry("gmt", 0), Map.entry("ut", 0), Map.entry("utc", 0),
-          Map.entry("z", 0), Map.entry("est", -5), Map.entry("edt", -4), Map.entry("cst", -6),
-          Map.entry("cdt", -5), Map.entry("mst", -7), Map.entry("mdt", -6), Map.entry("pst", -8),
+          Map.entry("", 0),
+          Map.entry("gmt", 0),
+          Map.entry("ut", 0),
+          Map.entry("utc", 0),
+          Map.entry("z", 0),
+          Map.entry("est", -5),
+          Map.entry("edt", -4),
+          Map.entry("cst", -6),
+          Map.entry("cdt", -5),
+          Map.entry("mst", -7),
+          Map.entry("mdt", -6),
+          Map.entry("pst", -8),
           Map.entry("pdt", -7));
 
   private FeedDates() {}
@@ -108,8 +126,12 @@ final class FeedDates {
    */
   static Instant commonIso(String s) {
     int n = s.length();
-    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
-        || s.charAt(13) != ':' || s.charAt(16) != ':') {
+    if (n < 20
+        || s.charAt(4) != '-'
+        || s.charAt(7) != '-'
+        || (s.charAt(10) != 'T' && s.charAt(10) != ' ')
+        || s.charAt(13) != ':'
+        || s.charAt(16) != ':') {
       return null;
     }
     int i = 19;

@@ -9,14 +9,12 @@ import java.util.regex.Pattern;
 /** Reads feed bytes (RSS, RDF, Atom or JSON Feed) into entries; reusable and thread-safe. */
 public final class FeedParser {
 
-  private static final Pattern FIRST_ELEMENT =
-      Pattern.compile("<([A-Za-z_][A-Za-z0-9_.:-]*)");
+  private static final Pattern FIRST_ELEMENT = Pattern.compile("<([A-Za-z_][A-Za-z0-9_.:-]*)");
 
   public FeedParser() {}
 
   /**
-   * RSS 0.9x/1.0/2.0, Atom 0.3/1.0 (Rome) and JSON Feed 1.0/1.1 (Jackson). contentType may be
-   * null.
+   * RSS 0.9x/1.0/2.0, Atom 0.3/1.0 (Rome) and JSON Feed 1.0/1.1 (Jackson). contentType may be null.
    */
   public ParsedFeed parse(byte[] body, String contentType, String feedUrl)
       throws FeedParseException {
@@ -42,7 +40,10 @@ public final class FeedParser {
     } catch (StackOverflowError e) {
       throw new FeedParseException("unreadable feed: nested too deeply", e);
     } catch (RuntimeException e) {
-      String why = e.getMessage() == null || e.getMessage().isBlank() ? "its structure is broken" : e.getMessage();
+      String why =
+          e.getMessage() == null || e.getMessage().isBlank()
+              ? "its structure is broken"
+              : e.getMessage();
       throw new FeedParseException("unreadable feed: " + why, e);
     }
   }

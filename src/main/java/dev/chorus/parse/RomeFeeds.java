@@ -63,7 +63,8 @@ final class RomeFeeds {
     try {
       feed = INPUT.get().build(doc);
     } catch (FeedException | IllegalArgumentException e) {
-      throw new FeedParseException("not a feed: <" + root.getName() + "> is not RSS, RDF or Atom", e);
+      throw new FeedParseException(
+          "not a feed: <" + root.getName() + "> is not RSS, RDF or Atom", e);
     }
     Element channel = rootName.equals("rss") ? child(root, "channel") : root;
     if (channel == null) {
@@ -289,8 +290,7 @@ final class RomeFeeds {
   /** Atom xhtml content without its container div and XHTML namespace declarations. */
   static String unwrapXhtml(String v) {
     String t = v.replace(" xmlns=\"http://www.w3.org/1999/xhtml\"", "").trim();
-    if (t.startsWith("<div>") && t.endsWith("</div>")
-        && t.indexOf("<div", 1) < 0) {
+    if (t.startsWith("<div>") && t.endsWith("</div>") && t.indexOf("<div", 1) < 0) {
       t = t.substring(5, t.length() - 6).trim();
     }
     return t.isEmpty() ? null : t;
@@ -342,7 +342,9 @@ final class RomeFeeds {
 
   private static boolean isFeedNamespace(Namespace ns) {
     String uri = ns.getURI();
-    return uri.isEmpty() || uri.startsWith("http://www.w3.org/2005/Atom") || uri.contains("purl.org/atom");
+    return uri.isEmpty()
+        || uri.startsWith("http://www.w3.org/2005/Atom")
+        || uri.contains("purl.org/atom");
   }
 
   /** The element's base URL: xml:base attributes from the root down, over the feed URL. */

@@ -13,7 +13,8 @@ import org.xml.sax.InputSource;
 /** Builds JDOM documents from repaired feed text with a hardened, reused parser per thread. */
 final class XmlDocuments {
 
-  private static final ThreadLocal<SAXBuilder> BUILDER = ThreadLocal.withInitial(XmlDocuments::create);
+  private static final ThreadLocal<SAXBuilder> BUILDER =
+      ThreadLocal.withInitial(XmlDocuments::create);
 
   private XmlDocuments() {}
 
@@ -35,7 +36,8 @@ final class XmlDocuments {
     try {
       return BUILDER.get().build(new StringReader(xml));
     } catch (JDOMParseException e) {
-      String msg = String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
+      String msg =
+          String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
       if (msg.contains("DOCTYPE")) {
         throw new FeedParseException("DOCTYPE refused", e);
       }

@@ -1,9 +1,9 @@
 package dev.chorus.parse;
 
 /**
- * Makes feed text safe and palatable for a strict XML parser: drops the XML declaration and
- * plain DOCTYPEs, refuses entity declarations, strips XML-illegal characters and rewrites HTML
- * named entities and stray ampersands.
+ * Makes feed text safe and palatable for a strict XML parser: drops the XML declaration and plain
+ * DOCTYPEs, refuses entity declarations, strips XML-illegal characters and rewrites HTML named
+ * entities and stray ampersands.
  */
 final class XmlRepair {
 
@@ -153,8 +153,8 @@ final class XmlRepair {
   }
 
   /**
-   * Rewrites {@code &name;} for HTML entity names as numeric references and escapes ampersands
-   * that start no valid reference, outside CDATA sections and comments.
+   * Rewrites {@code &name;} for HTML entity names as numeric references and escapes ampersands that
+   * start no valid reference, outside CDATA sections and comments.
    */
   static String fixEntities(String s) {
     int amp = s.indexOf('&');

@@ -33,8 +33,8 @@ final class EntryCleaner {
 
   /**
    * Cleaned entries in document order. Identity is the guid, else the link, else a hash of the
-   * text; a guid that several posts of one document share is told apart by each post's link, and
-   * of several posts with one identity the first wins.
+   * text; a guid that several posts of one document share is told apart by each post's link, and of
+   * several posts with one identity the first wins.
    */
   List<NewEntry> clean(List<ParsedEntry> raw, String baseUrl) {
     List<NewEntry> cleaned = new ArrayList<>();
@@ -74,7 +74,8 @@ final class EntryCleaner {
     String summarySource = e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml();
     String summary = PlainText.of(cap(summarySource), MAX_SUMMARY);
     String contentSource = e.contentHtml() != null ? e.contentHtml() : htmlOrNull(e.summaryHtml());
-    String content = contentSource == null ? null : sanitized(contentSource, url != null ? url : baseUrl);
+    String content =
+        contentSource == null ? null : sanitized(contentSource, url != null ? url : baseUrl);
     String author = PlainText.of(e.author(), MAX_AUTHOR);
     if (title != null && title.isBlank()) {
       title = null;
@@ -84,7 +85,8 @@ final class EntryCleaner {
     }
     String urlKey = url == null ? null : Urls.normalize(url);
     ParsedEntry cleaned =
-        new ParsedEntry(guid, url, title, blankToNull(author), e.published(), e.updated(), summary, content);
+        new ParsedEntry(
+            guid, url, title, blankToNull(author), e.published(), e.updated(), summary, content);
     if (guid == null && url == null && title == null && summary == null && content == null) {
       return null;
     }
@@ -96,7 +98,8 @@ final class EntryCleaner {
   private static String textKey(ParsedEntry e) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (String field : new String[] {e.title(), e.contentHtml() != null ? e.contentHtml() : e.summaryHtml()}) {
+      for (String field :
+          new String[] {e.title(), e.contentHtml() != null ? e.contentHtml() : e.summaryHtml()}) {
         md.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
       }

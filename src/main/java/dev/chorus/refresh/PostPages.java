@@ -89,8 +89,10 @@ final class PostPages implements AutoCloseable {
     PostPage page = cache.get(post.url());
     if (page == null) {
       try {
-        if (fetcher.fetch(new FetchRequest(post.url(), null, null, ACCEPT_HTML)) instanceof Fetched f) {
-          page = PostPageReader.read(SourceRefresher.decode(f.body(), f.contentType()), f.finalUrl());
+        if (fetcher.fetch(new FetchRequest(post.url(), null, null, ACCEPT_HTML))
+            instanceof Fetched f) {
+          page =
+              PostPageReader.read(SourceRefresher.decode(f.body(), f.contentType()), f.finalUrl());
           cache.put(post.url(), page);
         }
       } catch (FetchException e) {

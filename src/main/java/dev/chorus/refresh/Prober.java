@@ -12,7 +12,9 @@ import dev.chorus.scrape.Detection;
 import dev.chorus.scrape.PostListDetector;
 import java.util.List;
 
-/** Shows what Chorus would read from a page, storing nothing: for {@code detect} and {@code add}. */
+/**
+ * Shows what Chorus would read from a page, storing nothing: for {@code detect} and {@code add}.
+ */
 public final class Prober implements AutoCloseable {
   private final Fetcher fetcher;
   private final FeedParser parser = new FeedParser();
@@ -40,8 +42,12 @@ public final class Prober implements AutoCloseable {
     if (discoverFeeds) {
       FeedFinder.Found found = finder.find("probe", html, page.finalUrl());
       if (found != null) {
-        String feedUrl = found.fetch().permanentUrl() != null ? found.fetch().permanentUrl() : found.fetch().requestedUrl();
-        return new Probe(page.finalUrl(), feedUrl, found.feed().title(), null, found.feed().entries());
+        String feedUrl =
+            found.fetch().permanentUrl() != null
+                ? found.fetch().permanentUrl()
+                : found.fetch().requestedUrl();
+        return new Probe(
+            page.finalUrl(), feedUrl, found.feed().title(), null, found.feed().entries());
       }
     }
     Detection d = new PostListDetector().detect(html, page.finalUrl());
@@ -61,7 +67,8 @@ public final class Prober implements AutoCloseable {
    * @param detection the post-list detection, or null when a feed was found
    * @param posts the posts, in page order
    */
-  public record Probe(String pageUrl, String feedUrl, String title, Detection detection, List<ParsedEntry> posts) {}
+  public record Probe(
+      String pageUrl, String feedUrl, String title, Detection detection, List<ParsedEntry> posts) {}
 
   @Override
   public void close() {

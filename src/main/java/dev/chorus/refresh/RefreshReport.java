@@ -37,6 +37,7 @@ public record RefreshReport(
     }
     return head
         + String.format(
-            " %s: %d entries, %d new, %d updated (%d ms)", path, seen, inserted, updated, durationMs);
+            " %s: %d entries, %d new, %d updated (%d ms)",
+            path, seen, inserted, updated, durationMs);
   }
 }

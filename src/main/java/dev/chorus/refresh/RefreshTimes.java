@@ -2,7 +2,10 @@ package dev.chorus.refresh;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Time spent in each refresh step, summed over all refreshes (threads overlap, so sums exceed wall time). */
+/**
+ * Time spent in each refresh step, summed over all refreshes (threads overlap, so sums exceed wall
+ * time).
+ */
 public final class RefreshTimes {
   final LongAdder fetch = new LongAdder();
   final LongAdder parse = new LongAdder();

@@ -17,7 +17,6 @@ import dev.chorus.model.SourceState;
 import dev.chorus.parse.FeedParseException;
 import dev.chorus.parse.FeedParser;
 import dev.chorus.scrape.Detection;
-import dev.chorus.scrape.FeedDiscovery;
 import dev.chorus.scrape.PostListDetector;
 import dev.chorus.scrape.ScrapeRule;
 import dev.chorus.scrape.SelectorScraper;
@@ -32,7 +31,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,11 +59,13 @@ public final class SourceRefresher implements AutoCloseable {
   private final Clock clock;
   private final Schedule schedule;
   private final RefreshTimes times = new RefreshTimes();
+
   /**
    * Parsing and cleaning run at most one per core, however many fetches wait on the network: more
    * would only add heap and starve the single database writer.
    */
-  private final Semaphore cpu = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
+  private final Semaphore cpu =
+      new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()));
 
   public SourceRefresher(Fetcher fetcher, EntryStore store, Clock clock) {
     this.fetcher = fetcher;
@@ -106,7 +106,8 @@ public final class SourceRefresher implements AutoCloseable {
       Read read = source.feed() != null ? readDeclaredFeed(source, state) : readPage(source, state);
       long ms = Duration.between(start, clock.instant()).toMillis();
       if (read.notModified) {
-        Instant next = schedule.afterSuccess(source, recentPosts(source, List.of()), null, read.maxAge);
+        Instant next =
+            schedule.afterSuccess(source, recentPosts(source, List.of()), null, read.maxAge);
         FetchOutcome o = outcome(start, ms, read, state, 304, next);
         long t0 = System.nanoTime();
         store.saveNotModified(source.id(), o);
@@ -124,41 +125,61 @@ public final class SourceRefresher implements AutoCloseable {
       times.clean.add(System.nanoTime() - t0);
       if (entries.isEmpty() && read.mustHavePosts) {
         throw new RefreshException(
-            "no posts found on " + read.baseUrl + " (the page may have changed; stored entries are kept)");
+            "no posts found on "
+                + read.baseUrl
+                + " (the page may have changed; stored entries are kept)");
       }
-      Instant next = schedule.afterSuccess(source, recentPosts(source, entries), read.ttlMinutes, read.maxAge);
+      Instant next =
+          schedule.afterSuccess(source, recentPosts(source, entries), read.ttlMinutes, read.maxAge);
       FetchOutcome o = outcome(start, ms, read, state, 200, next);
       t0 = System.nanoTime();
       SaveResult saved = store.saveSuccess(source.id(), entries, o);
       times.store.add(System.nanoTime() - t0);
       log.info(
           "{}: {} via {}: {} entries, {} new, {} updated",
-          source.id(), read.documentUrl, read.path, entries.size(), saved.inserted(), saved.updated());
+          source.id(),
+          read.documentUrl,
+          read.path,
+          entries.size(),
+          saved.inserted(),
+          saved.updated());
       return new RefreshReport(
-          source.id(), "ok", read.path, saved.inserted(), saved.updated(), entries.size(), null,
+          source.id(),
+          "ok",
+          read.path,
+          saved.inserted(),
+          saved.updated(),
+          entries.size(),
+          null,
           Duration.between(start, clock.instant()).toMillis());
     } catch (FetchException e) {
       boolean gone = e.kind() == FetchException.Kind.GONE;
       Instant next = gone ? null : schedule.afterFailure(source, state, e.retryAfter());
       return failure(source, start, e.getMessage(), e.status(), next, gone);
     } catch (FeedParseException | RefreshException e) {
-      return failure(source, start, e.getMessage(), 0, schedule.afterFailure(source, state, null), false);
+      return failure(
+          source, start, e.getMessage(), 0, schedule.afterFailure(source, state, null), false);
     } catch (StoreException e) {
       log.error("{}: refresh could not be saved", source.id(), e);
-      return failure(source, start, e.getMessage(), 0, schedule.afterFailure(source, state, null), false);
+      return failure(
+          source, start, e.getMessage(), 0, schedule.afterFailure(source, state, null), false);
     } catch (RuntimeException | StackOverflowError e) {
       // the stack trace goes to the log; the sources page gets words, not class names
       log.error("{}: refresh failed unexpectedly", source.id(), e);
       return failure(
-          source, start, "internal error while reading this source (details in the server log)", 0,
-          schedule.afterFailure(source, state, null), false);
+          source,
+          start,
+          "internal error while reading this source (details in the server log)",
+          0,
+          schedule.afterFailure(source, state, null),
+          false);
     }
   }
 
   /**
    * The source's posts in the schedule's window, for its next wait: those stored, or those dated in
-   * the document just read when it shows more (on a first poll nothing is stored yet). Entries without
-   * a date count once stored, by the refresh that found them.
+   * the document just read when it shows more (on a first poll nothing is stored yet). Entries
+   * without a date count once stored, by the refresh that found them.
    */
   private RecentPosts recentPosts(SourceConfig source, List<NewEntry> fetched) {
     Instant since = schedule.rateSince(source);
@@ -197,7 +218,8 @@ public final class SourceRefresher implements AutoCloseable {
   private static FetchOutcome outcome(
       Instant start, long ms, Read read, SourceState state, int status, Instant next) {
     String etag = read.notModified && state != null ? state.etag() : read.etag;
-    String lastModified = read.notModified && state != null ? state.lastModified() : read.lastModified;
+    String lastModified =
+        read.notModified && state != null ? state.lastModified() : read.lastModified;
     return new FetchOutcome(
         start, ms, read.path, read.feedUrl, etag, lastModified, status, next, read.discovered);
   }
@@ -216,7 +238,8 @@ public final class SourceRefresher implements AutoCloseable {
 
   private Read readFeed(String url, SourceState state, String path, boolean discovered)
       throws FetchException, FeedParseException {
-    boolean sameDocument = state != null && url.equals(state.feedUrl()) && path.equals(state.path());
+    boolean sameDocument =
+        state != null && url.equals(state.feedUrl()) && path.equals(state.path());
     long t0 = System.nanoTime();
     FetchResult r;
     try {
@@ -240,10 +263,12 @@ public final class SourceRefresher implements AutoCloseable {
 
   private ParsedFeed parseFeed(Fetched f) throws FeedParseException {
     if (f.body().length == 0) {
-      throw new FeedParseException("expected a feed at " + f.finalUrl() + " but the response was empty", null);
+      throw new FeedParseException(
+          "expected a feed at " + f.finalUrl() + " but the response was empty", null);
     }
     if (!FeedParser.looksLikeFeed(f.body(), f.contentType())) {
-      String what = looksLikeHtml(f.body()) ? "an HTML page" : "something else (" + f.contentType() + ")";
+      String what =
+          looksLikeHtml(f.body()) ? "an HTML page" : "something else (" + f.contentType() + ")";
       throw new FeedParseException("expected a feed at " + f.finalUrl() + " but got " + what, null);
     }
     return parser.parse(f.body(), f.contentType(), f.finalUrl());
@@ -260,7 +285,8 @@ public final class SourceRefresher implements AutoCloseable {
     return read;
   }
 
-  private Read readPage(SourceConfig source, SourceState state) throws FetchException, FeedParseException, RefreshException {
+  private Read readPage(SourceConfig source, SourceState state)
+      throws FetchException, FeedParseException, RefreshException {
     Instant now = clock.instant();
     boolean recentlyDiscovered =
         state != null
@@ -269,23 +295,31 @@ public final class SourceRefresher implements AutoCloseable {
     boolean feedKnown =
         state != null
             && state.feedUrl() != null
-            && ("feed".equals(state.path()) || (recentlyDiscovered && "discovered".equals(state.path())));
+            && ("feed".equals(state.path())
+                || (recentlyDiscovered && "discovered".equals(state.path())));
     if (feedKnown) {
       try {
         return readFeed(state.feedUrl(), state, state.path(), false);
       } catch (FetchException | FeedParseException e) {
-        log.info("{}: discovered feed {} failed ({}); looking again", source.id(), state.feedUrl(), e.getMessage());
+        log.info(
+            "{}: discovered feed {} failed ({}); looking again",
+            source.id(),
+            state.feedUrl(),
+            e.getMessage());
         state = null;
       }
     }
-    boolean pagePath = state != null && ("scraped".equals(state.path()) || "selectors".equals(state.path()));
-    FetchResult r = fetcher.fetch(validated(source.url(), pagePath && recentlyDiscovered ? state : null));
+    boolean pagePath =
+        state != null && ("scraped".equals(state.path()) || "selectors".equals(state.path()));
+    FetchResult r =
+        fetcher.fetch(validated(source.url(), pagePath && recentlyDiscovered ? state : null));
     if (r instanceof NotModified nm) {
       return Read.notModified(state.path(), null, nm.maxAge());
     }
     Fetched page = (Fetched) r;
     if (FeedParser.looksLikeFeed(page.body(), page.contentType())) {
-      return fromFeed(page, parser.parse(page.body(), page.contentType(), page.finalUrl()), "feed", false);
+      return fromFeed(
+          page, parser.parse(page.body(), page.contentType(), page.finalUrl()), "feed", false);
     }
     String html = decode(page.body(), page.contentType());
     boolean discovered = false;
@@ -317,7 +351,12 @@ public final class SourceRefresher implements AutoCloseable {
       posts =
           SelectorScraper.apply(
               new ScrapeRule(
-                  rules.item(), rules.title(), rules.link(), rules.date(), rules.summary(), rules.dateFormat()),
+                  rules.item(),
+                  rules.title(),
+                  rules.link(),
+                  rules.date(),
+                  rules.summary(),
+                  rules.dateFormat()),
               html,
               pageUrl);
       path = "selectors";
@@ -333,13 +372,15 @@ public final class SourceRefresher implements AutoCloseable {
   }
 
   /** Fills what the list leaves out from each new post's own page. */
-  private List<ParsedEntry> withPostPages(SourceConfig source, List<ParsedEntry> posts, String pageUrl) {
+  private List<ParsedEntry> withPostPages(
+      SourceConfig source, List<ParsedEntry> posts, String pageUrl) {
     List<String> keys = new ArrayList<>();
     for (ParsedEntry p : posts) {
       String u = p.url() == null ? null : Urls.safeHttpUrl(p.url(), pageUrl);
       keys.add(u == null ? null : Urls.normalize(u));
     }
-    Set<String> known = store.knownUrlKeys(source.id(), keys.stream().filter(k -> k != null).toList());
+    Set<String> known =
+        store.knownUrlKeys(source.id(), keys.stream().filter(k -> k != null).toList());
     List<Boolean> fresh = keys.stream().map(k -> k != null && !known.contains(k)).toList();
     return postPages.complete(posts, fresh);
   }
@@ -366,8 +407,9 @@ public final class SourceRefresher implements AutoCloseable {
   }
 
   private static boolean looksLikeHtml(byte[] body) {
-    String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1)
-        .toLowerCase(Locale.ROOT);
+    String head =
+        new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1)
+            .toLowerCase(Locale.ROOT);
     return head.contains("<html") || head.contains("<!doctype html") || head.contains("<body");
   }
 

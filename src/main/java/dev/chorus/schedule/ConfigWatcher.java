@@ -77,7 +77,8 @@ public final class ConfigWatcher implements AutoCloseable {
       onChange.accept(next);
     } catch (ConfigException e) {
       lastError.set(e.getMessage());
-      log.warn("{} changed but is invalid; keeping the last good config:\n{}", file, e.getMessage());
+      log.warn(
+          "{} changed but is invalid; keeping the last good config:\n{}", file, e.getMessage());
     } catch (RuntimeException e) {
       lastError.set("reload failed: " + e.getMessage());
       log.error("config reload failed", e);

@@ -30,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each source's refresh on its own schedule with Quartz: one job per source (never two at
- * once for one source), each run choosing its next time (interval, back-off, Retry-After).
+ * Runs each source's refresh on its own schedule with Quartz: one job per source (never two at once
+ * for one source), each run choosing its next time (interval, back-off, Retry-After).
  */
 public final class PollScheduler implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PollScheduler.class);
@@ -88,7 +88,8 @@ public final class PollScheduler implements AutoCloseable {
       wanted.add(s.id());
       JobKey key = JobKey.jobKey(s.id(), GROUP);
       if (!scheduler.checkExists(key)) {
-        JobDetail job = JobBuilder.newJob(RefreshJob.class).withIdentity(key).storeDurably().build();
+        JobDetail job =
+            JobBuilder.newJob(RefreshJob.class).withIdentity(key).storeDurably().build();
         scheduler.addJob(job, false);
         scheduleAt(s.id(), firstRun(s));
       }
@@ -123,7 +124,8 @@ public final class PollScheduler implements AutoCloseable {
             .withIdentity(tk)
             .forJob(JobKey.jobKey(id, GROUP))
             .startAt(Date.from(at))
-            .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
+            .withSchedule(
+                SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
             .build();
     if (scheduler.checkExists(tk)) {
       scheduler.rescheduleJob(tk, t);

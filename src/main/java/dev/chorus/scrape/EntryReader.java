@@ -18,9 +18,11 @@ final class EntryReader {
   private static final Pattern AUTHOR_CLASS =
       Pattern.compile("(?i)(^|[\\s_-])(author|byline|p-author)([\\s_-]|$)");
   private static final Pattern TITLE_CLASS =
-      Pattern.compile("(?i)(^|[\\s_-])(title|headline|heading|p-name|entry-name|post-name)([\\s_-]|$)");
+      Pattern.compile(
+          "(?i)(^|[\\s_-])(title|headline|heading|p-name|entry-name|post-name)([\\s_-]|$)");
   private static final Pattern SUMMARY_CLASS =
-      Pattern.compile("(?i)(^|[\\s_-])(excerpt|summary|description|desc|dek|teaser|lede|lead|abstract|snippet|p-summary)([\\s_-]|$)");
+      Pattern.compile(
+          "(?i)(^|[\\s_-])(excerpt|summary|description|desc|dek|teaser|lede|lead|abstract|snippet|p-summary)([\\s_-]|$)");
   private static final Pattern LABEL_PREFIX =
       Pattern.compile(
           "(?i)^(post link to|permanent link to|permalink to|link to|read more about|read more:|read more|read the post|read post|read article"
@@ -59,7 +61,8 @@ final class EntryReader {
    * following siblings of a container that does not wrap its post (a {@code <dt>} and its {@code
    * <dd>}, a heading and the paragraphs after it).
    */
-  static Read read(Element container, List<Element> extras, Element link, String url, Integer contextYear) {
+  static Read read(
+      Element container, List<Element> extras, Element link, String url, Integer contextYear) {
     Element titleElement = null;
     String title = null;
     Element heading = headingOf(container, link);
@@ -75,10 +78,15 @@ final class EntryReader {
             title = own;
           }
         } else if (!isInside(heading, link)) {
-          // a link naming the post beside the heading: the heading may carry a badge after the title
+          // a link naming the post beside the heading: the heading may carry a badge after the
+          // title
           Element part = leadingPart(link);
-          for (String own : new String[] {part == null ? null : PageText.clean(part.text()), label(link)}) {
-            if (own != null && !own.equals(t) && t.startsWith(own + " ") && own.length() * 2 >= t.length()) {
+          for (String own :
+              new String[] {part == null ? null : PageText.clean(part.text()), label(link)}) {
+            if (own != null
+                && !own.equals(t)
+                && t.startsWith(own + " ")
+                && own.length() * 2 >= t.length()) {
               title = own;
               break;
             }
@@ -86,7 +94,8 @@ final class EntryReader {
           if (PageText.words(t) == 1 && t.length() <= 20) {
             // a one-word heading over a titled link or title element is a category ("Engineering")
             Element classed = titleClassed(container);
-            String other = classed != null && classed != heading ? PageText.clean(classed.text()) : null;
+            String other =
+                classed != null && classed != heading ? PageText.clean(classed.text()) : null;
             Element otherElement = classed;
             if (other == null) {
               other = PageText.titleFromLink(link);
@@ -138,7 +147,8 @@ final class EntryReader {
 
     Element dateElement = null;
     FuzzyDate published = null;
-    Element time = container.normalName().equals("time") ? container : container.selectFirst("time");
+    Element time =
+        container.normalName().equals("time") ? container : container.selectFirst("time");
     if (time == null) {
       for (Element x : extras) {
         time = x.normalName().equals("time") ? x : x.selectFirst("time");
@@ -216,7 +226,10 @@ final class EntryReader {
       if (dateElement != null && isInside(dateElement, e)) {
         String date = PageText.clean(dateElement.text());
         String rest = withoutEdge(text, date);
-        text = rest != null || text == null || date == null ? rest : PageText.clean(text.replace(date, " "));
+        text =
+            rest != null || text == null || date == null
+                ? rest
+                : PageText.clean(text.replace(date, " "));
       }
       if (text == null || text.length() < 15 || PageText.words(text) < 3) {
         continue;
@@ -305,7 +318,10 @@ final class EntryReader {
    * {@code <abbr title>}, {@code data-date}), for a visible date that lacks its year.
    */
   private static Optional<FuzzyDate> attributeDate(Element e) {
-    for (String attr : new String[] {"datetime", "content", "title", "data-date", "data-published", "data-datetime"}) {
+    for (String attr :
+        new String[] {
+          "datetime", "content", "title", "data-date", "data-published", "data-datetime"
+        }) {
       String v = e.attr(attr);
       if (v.isEmpty() || v.length() > 60) {
         continue;
@@ -353,7 +369,9 @@ final class EntryReader {
         if (HumanDates.looksLikeDate(t) || PageText.words(t) < 2 || PageText.isGeneric(t)) {
           continue;
         }
-        if (t.length() > 160 || p.selectFirst("ul, ol, blockquote") != null || (p != cur && p.select("p").size() > 1)) {
+        if (t.length() > 160
+            || p.selectFirst("ul, ol, blockquote") != null
+            || (p != cur && p.select("p").size() > 1)) {
           return null;
         }
         int rest = 0;
@@ -376,7 +394,10 @@ final class EntryReader {
       return PageText.clean(LEADING_MARKS.matcher(text.substring(part.length())).replaceFirst(""));
     }
     if (text.endsWith(part)) {
-      return PageText.clean(TRAILING_MARKS.matcher(text.substring(0, text.length() - part.length())).replaceFirst(""));
+      return PageText.clean(
+          TRAILING_MARKS
+              .matcher(text.substring(0, text.length() - part.length()))
+              .replaceFirst(""));
     }
     return null;
   }
@@ -401,7 +422,9 @@ final class EntryReader {
           bestText = t;
         }
       }
-      if (best == null || bestText.length() < 15 || bestText.length() < 0.6 * currentText.length()) {
+      if (best == null
+          || bestText.length() < 15
+          || bestText.length() < 0.6 * currentText.length()) {
         return current;
       }
       current = best;
@@ -464,7 +487,10 @@ final class EntryReader {
         break;
       }
       String t = PageText.clean(e.text());
-      if (t == null || t.length() > 200 || PageText.isGeneric(t) || AUTHOR_CLASS.matcher(e.className()).find()
+      if (t == null
+          || t.length() > 200
+          || PageText.isGeneric(t)
+          || AUTHOR_CLASS.matcher(e.className()).find()
           || e.selectFirst("p, ul, ol, blockquote, time") != null) {
         continue;
       }
@@ -493,8 +519,13 @@ final class EntryReader {
       return null;
     }
     String t = PageText.clean(strong.text());
-    if (t == null || t.length() > 160 || !all.startsWith(t) || all.length() < t.length() + 15
-        || PageText.words(t) < 2 || PageText.isGeneric(t) || HumanDates.looksLikeDate(t)) {
+    if (t == null
+        || t.length() > 160
+        || !all.startsWith(t)
+        || all.length() < t.length() + 15
+        || PageText.words(t) < 2
+        || PageText.isGeneric(t)
+        || HumanDates.looksLikeDate(t)) {
       return null;
     }
     return strong;
@@ -551,7 +582,9 @@ final class EntryReader {
       }
       t = LABEL_PREFIX.matcher(t).replaceFirst("");
       t = PageText.clean(t);
-      if (t != null && !PageText.isGeneric(t) && t.length() <= 200
+      if (t != null
+          && !PageText.isGeneric(t)
+          && t.length() <= 200
           && !t.toLowerCase(Locale.ROOT).startsWith("http")) {
         return t;
       }

@@ -17,7 +17,9 @@ public final class FeedDiscovery {
 
   private FeedDiscovery() {}
 
-  /** Feed URLs advertised by {@code <link rel="alternate">} (and variants) in the page, best first. */
+  /**
+   * Feed URLs advertised by {@code <link rel="alternate">} (and variants) in the page, best first.
+   */
   public static List<String> fromHtml(String html, String pageUrl) {
     if (html == null || html.isEmpty()) {
       return List.of();
@@ -41,7 +43,10 @@ public final class FeedDiscovery {
         }
       }
       found.sort(
-          (a, b) -> a.rank != b.rank ? Integer.compare(a.rank, b.rank) : Integer.compare(a.order, b.order));
+          (a, b) ->
+              a.rank != b.rank
+                  ? Integer.compare(a.rank, b.rank)
+                  : Integer.compare(a.order, b.order));
       Set<String> urls = new LinkedHashSet<>();
       for (Ranked r : found) {
         urls.add(r.url);
@@ -102,7 +107,8 @@ public final class FeedDiscovery {
       return -1;
     }
     String href = link.attr("href").toLowerCase(Locale.ROOT);
-    if (href.contains("/comments/feed") || link.attr("title").toLowerCase(Locale.ROOT).contains("comments")) {
+    if (href.contains("/comments/feed")
+        || link.attr("title").toLowerCase(Locale.ROOT).contains("comments")) {
       return typeRank(type, href) < 0 ? -1 : typeRank(type, href) + 10;
     }
     return typeRank(type, href);
@@ -112,8 +118,8 @@ public final class FeedDiscovery {
     return switch (type) {
       case "application/atom+xml" -> 0;
       case "application/rss+xml" -> 1;
-      case "application/feed+json", "application/json" -> type.equals("application/json")
-          && !href.contains("feed") ? -1 : 2;
+      case "application/feed+json", "application/json" ->
+          type.equals("application/json") && !href.contains("feed") ? -1 : 2;
       case "application/rdf+xml", "application/x.atom+xml", "application/x-atom+xml" -> 3;
       case "text/xml", "application/xml", "application/rss+xml+xml" -> 4;
       case "" -> href.matches(".*(feed|rss|atom)[^/]*$") || href.endsWith(".xml") ? 5 : -1;

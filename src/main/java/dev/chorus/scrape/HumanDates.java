@@ -31,7 +31,13 @@ public final class HumanDates {
       Pattern.compile("(?<![\\d.])(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![\\d])");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile(
-          NOT_DIGIT_BEFORE + DAY + "\\s+(?:of\\s+)?\\b" + MONTH + "(?![a-z]),?\\s+" + YEAR + NOT_DIGIT_AFTER,
+          NOT_DIGIT_BEFORE
+              + DAY
+              + "\\s+(?:of\\s+)?\\b"
+              + MONTH
+              + "(?![a-z]),?\\s+"
+              + YEAR
+              + NOT_DIGIT_AFTER,
           Pattern.CASE_INSENSITIVE);
   private static final Pattern MONTH_DAY_YEAR =
       Pattern.compile(
@@ -44,7 +50,8 @@ public final class HumanDates {
       Pattern.compile("(?<![\\d.-])" + YEAR + "-(\\d{2})(?![\\d-])");
   private static final Pattern MONTH_DAY =
       Pattern.compile(
-          "\\b" + MONTH + "(?![a-z])\\s*" + DAY + "\\b" + NOT_DIGIT_AFTER, Pattern.CASE_INSENSITIVE);
+          "\\b" + MONTH + "(?![a-z])\\s*" + DAY + "\\b" + NOT_DIGIT_AFTER,
+          Pattern.CASE_INSENSITIVE);
   private static final Pattern DAY_MONTH =
       Pattern.compile(
           NOT_DIGIT_BEFORE + DAY + "\\s+(?:of\\s+)?\\b" + MONTH + "(?![a-z])",
@@ -101,7 +108,10 @@ public final class HumanDates {
 
   private static final Pattern FIRST_DATE =
       Pattern.compile(
-          "(?i)(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+" + MONTH + ",?\\s+\\d{4}|" + MONTH
+          "(?i)(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+"
+              + MONTH
+              + ",?\\s+\\d{4}|"
+              + MONTH
               + "\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4})");
 
   private static final Pattern RELATIVE =

@@ -10,13 +10,47 @@ final class PageText {
 
   private static final Set<String> GENERIC =
       Set.of(
-          "read more", "read", "more", "continue reading", "continue", "read post", "read article",
-          "read the post", "read the article", "read full post", "read full article", "learn more",
-          "view post", "view", "permalink", "link", "details", "keep reading", "full post",
-          "read on", "see more", "open", "here", "click here", "→", "»", "›", "...", "…", "next",
-          "previous", "prev", "older posts", "newer posts", "older", "newer");
+          "read more",
+          "read",
+          "more",
+          "continue reading",
+          "continue",
+          "read post",
+          "read article",
+          "read the post",
+          "read the article",
+          "read full post",
+          "read full article",
+          "learn more",
+          "view post",
+          "view",
+          "permalink",
+          "link",
+          "details",
+          "keep reading",
+          "full post",
+          "read on",
+          "see more",
+          "open",
+          "here",
+          "click here",
+          "→",
+          "»",
+          "›",
+          "...",
+          "…",
+          "next",
+          "previous",
+          "prev",
+          "older posts",
+          "newer posts",
+          "older",
+          "newer");
+
   /** Two sentences: a description, not a title. */
-  private static final Pattern SENTENCES = Pattern.compile("\\p{Ll}[.!?] +\\p{Lu}[^.!?]{10,}[.!?…]\\s*$");
+  private static final Pattern SENTENCES =
+      Pattern.compile("\\p{Ll}[.!?] +\\p{Lu}[^.!?]{10,}[.!?…]\\s*$");
+
   private static final Pattern ARROWS = Pattern.compile("[\\s→»›>…\\-–—.]+");
 
   /** Heading tag names. */
@@ -68,8 +102,11 @@ final class PageText {
     if (link.selectFirst("p, ul, li, blockquote") != null) {
       return null;
     }
-    if (t.length() > 160 || (t.endsWith(".") && words(t) >= 10) || (t.endsWith("…") && words(t) >= 8)
-        || (t.endsWith("...") && words(t) >= 8) || SENTENCES.matcher(t).find()) {
+    if (t.length() > 160
+        || (t.endsWith(".") && words(t) >= 10)
+        || (t.endsWith("…") && words(t) >= 8)
+        || (t.endsWith("...") && words(t) >= 8)
+        || SENTENCES.matcher(t).find()) {
       return null;
     }
     if (HumanDates.looksLikeDate(t)) {

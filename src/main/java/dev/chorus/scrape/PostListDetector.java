@@ -38,11 +38,33 @@ public final class PostListDetector {
               + "|wp-login\\.php|wp-admin|cdn-cgi|users?|profile|members?)$");
   private static final Set<String> SOCIAL_HOSTS =
       Set.of(
-          "twitter.com", "x.com", "github.com", "linkedin.com", "facebook.com", "instagram.com",
-          "youtube.com", "mastodon.social", "bsky.app", "t.me", "reddit.com",
-          "news.ycombinator.com", "threads.net", "tiktok.com", "discord.gg", "discord.com",
-          "patreon.com", "ko-fi.com", "buymeacoffee.com", "paypal.com", "wa.me", "pinterest.com",
-          "telegram.me", "gitlab.com", "stackoverflow.com", "dribbble.com", "behance.net");
+          "twitter.com",
+          "x.com",
+          "github.com",
+          "linkedin.com",
+          "facebook.com",
+          "instagram.com",
+          "youtube.com",
+          "mastodon.social",
+          "bsky.app",
+          "t.me",
+          "reddit.com",
+          "news.ycombinator.com",
+          "threads.net",
+          "tiktok.com",
+          "discord.gg",
+          "discord.com",
+          "patreon.com",
+          "ko-fi.com",
+          "buymeacoffee.com",
+          "paypal.com",
+          "wa.me",
+          "pinterest.com",
+          "telegram.me",
+          "gitlab.com",
+          "stackoverflow.com",
+          "dribbble.com",
+          "behance.net");
   private static final Pattern CHROME_CLASS =
       Pattern.compile(
           "(?i)(^|[\\s_-])(nav|navbar|navigation|menu|menus|sidebar|widget|widgets|footer"
@@ -53,21 +75,28 @@ public final class PostListDetector {
           "(?i)^\\s*(?:(?:posts?|writing|articles?|archive|notes|essays)\\s+(?:from|in|of)\\s+)?((?:19|20)\\d\\d)"
               + "(?:\\s*[(\\[·—–-]?\\s*\\d+\\s*(?:posts?|articles?|entries|notes|essays)?\\s*[)\\]]?)?\\s*:?\\s*$");
   private static final Set<String> YEAR_LABELS =
-      Set.of("h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "th", "legend", "div", "span", "p",
-          "strong", "b", "li", "header");
+      Set.of(
+          "h1", "h2", "h3", "h4", "h5", "h6", "dt", "summary", "caption", "th", "legend", "div",
+          "span", "p", "strong", "b", "li", "header");
+
   /** A month name: a label that may be a date heading ("October 2024", "Wed, 9 Oct 2024"). */
   private static final Pattern DATE_LABEL =
       Pattern.compile(
           "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\b|\\d{4}-\\d{2}-\\d{2}");
+
   private static final Set<String> NOT_LABELS =
       Set.of("a", "time", "footer", "nav", "button", "select", "option");
+
   /** Most year and date labels read from one page. */
   private static final int MAX_LABELS = 5_000;
+
   /** Most whole-page selector evaluations spent on making the rule's item selector short. */
   private static final int SELECTOR_BUDGET = 80;
+
   /** A date archive: /2024/, /2024/10/, /blog/2024/10/09/, with no post slug after it. */
   private static final Pattern ARCHIVE_PATH =
       Pattern.compile("(?:/[^/]+)?/(?:19|20)\\d\\d(?:/\\d\\d?){0,2}/?");
+
   private static final Pattern DATE_PATH = Pattern.compile(".*/(19|20)\\d\\d/(\\d\\d/)?.*");
   private static final Pattern SAFE_CLASS = Pattern.compile("-?[A-Za-z_][A-Za-z0-9_-]*");
   private static final Pattern VOLATILE_CLASS =
@@ -108,15 +137,17 @@ public final class PostListDetector {
     if (structured.size() >= 2) {
       ScrapeRule rule =
           switch (method) {
-            case "microformats" -> new ScrapeRule(
-                ".h-entry", ".p-name", ".u-url", ".dt-published", ".p-summary", null);
-            case "microdata" -> new ScrapeRule(
-                "[itemtype~=(?i)schema.org/(BlogPosting|Article|NewsArticle|TechArticle)]",
-                "[itemprop=headline], [itemprop=name]",
-                "[itemprop=url][href], a[href]",
-                "[itemprop=datePublished]",
-                "[itemprop=description]",
-                null);
+            case "microformats" ->
+                new ScrapeRule(
+                    ".h-entry", ".p-name", ".u-url", ".dt-published", ".p-summary", null);
+            case "microdata" ->
+                new ScrapeRule(
+                    "[itemtype~=(?i)schema.org/(BlogPosting|Article|NewsArticle|TechArticle)]",
+                    "[itemprop=headline], [itemprop=name]",
+                    "[itemprop=url][href], a[href]",
+                    "[itemprop=datePublished]",
+                    "[itemprop=description]",
+                    null);
             default -> detected.rule();
           };
       return reconcile(structured, rule, method, detected);
@@ -166,7 +197,8 @@ public final class PostListDetector {
       r = r.withTitle(b.title());
     }
     if (r.published() == null
-        || (b.published() != null && b.published().precision().compareTo(r.published().precision()) > 0
+        || (b.published() != null
+            && b.published().precision().compareTo(r.published().precision()) > 0
             && b.published().iso().startsWith(r.published().iso()))) {
       r = r.withPublished(b.published() != null ? b.published() : r.published());
     }
@@ -195,8 +227,12 @@ public final class PostListDetector {
 
   /** A group of links sharing one structural path, with their containers. */
   private record Group(
-      String path, List<Link> links, List<Element> containers, String itemSelector,
-      double score, List<EntryReader.Read> reads) {}
+      String path,
+      List<Link> links,
+      List<Element> containers,
+      String itemSelector,
+      double score,
+      List<EntryReader.Read> reads) {}
 
   /** Most following siblings read as part of a post that its container does not wrap. */
   private static final int MAX_SIBLINGS = 6;
@@ -236,7 +272,10 @@ public final class PostListDetector {
           } else {
             var d = HumanDates.published(text, null);
             if (d.isPresent() && d.get().precision().compareTo(FuzzyDate.Precision.MONTH) >= 0) {
-              yearLabels.add(new int[] {order.get(e), d.get().instant().atOffset(java.time.ZoneOffset.UTC).getYear()});
+              yearLabels.add(
+                  new int[] {
+                    order.get(e), d.get().instant().atOffset(java.time.ZoneOffset.UTC).getYear()
+                  });
               if (d.get().precision().compareTo(FuzzyDate.Precision.DAY) >= 0) {
                 dayLabels.add(new DayLabel(order.get(e), d.get(), e));
               }
@@ -269,7 +308,8 @@ public final class PostListDetector {
             samples.add(r.entry().title());
           }
         }
-        candidates.add(new Candidate(g.itemSelector(), round(g.score()), distinct(g.reads()), samples));
+        candidates.add(
+            new Candidate(g.itemSelector(), round(g.score()), distinct(g.reads()), samples));
       }
       if (groups.isEmpty() || groups.get(0).score() < 3.0) {
         return new Detection(List.of(), null, candidates, "detected");
@@ -321,7 +361,8 @@ public final class PostListDetector {
         char a = t.charAt(k);
         char b = t.charAt(k + 1);
         if (((a == '1' && b == '9') || (a == '2' && b == '0'))
-            && Character.isDigit(t.charAt(k + 2)) && Character.isDigit(t.charAt(k + 3))) {
+            && Character.isDigit(t.charAt(k + 2))
+            && Character.isDigit(t.charAt(k + 3))) {
           return true;
         }
       }
@@ -351,7 +392,8 @@ public final class PostListDetector {
       if (text.length() > 40 || !hasYearDigits(text)) {
         return false;
       }
-      if (!YEAR_HEADING.matcher(text).matches() && (PageText.words(text) > 6 || !DATE_LABEL.matcher(text).find())) {
+      if (!YEAR_HEADING.matcher(text).matches()
+          && (PageText.words(text) > 6 || !DATE_LABEL.matcher(text).find())) {
         return false;
       }
       int depth = 0;
@@ -407,37 +449,45 @@ public final class PostListDetector {
     }
 
     private String signature(Element e) {
-      return signatures.computeIfAbsent(e, el -> {
-        List<String> classes = new ArrayList<>();
-        for (String c : el.classNames()) {
-          if (SAFE_CLASS.matcher(c).matches() && !VOLATILE_CLASS.matcher(c).matches()) {
-            classes.add(c);
-          }
-        }
-        classes.sort(null);
-        StringBuilder sb = new StringBuilder(el.normalName());
-        if (el.normalName().equals("td") || el.normalName().equals("th")) {
-          // a table's columns are its structure, whatever their classes
-          int k = 1;
-          for (Element s = el.previousElementSibling(); s != null && k < 64; s = s.previousElementSibling()) {
-            if (s.normalName().equals(el.normalName())) {
-              k++;
+      return signatures.computeIfAbsent(
+          e,
+          el -> {
+            List<String> classes = new ArrayList<>();
+            for (String c : el.classNames()) {
+              if (SAFE_CLASS.matcher(c).matches() && !VOLATILE_CLASS.matcher(c).matches()) {
+                classes.add(c);
+              }
             }
-          }
-          sb.append(":nth-of-type(").append(k).append(')');
-        }
-        for (String c : classes) {
-          sb.append('.').append(c);
-        }
-        return sb.toString();
-      });
+            classes.sort(null);
+            StringBuilder sb = new StringBuilder(el.normalName());
+            if (el.normalName().equals("td") || el.normalName().equals("th")) {
+              // a table's columns are its structure, whatever their classes
+              int k = 1;
+              for (Element s = el.previousElementSibling();
+                  s != null && k < 64;
+                  s = s.previousElementSibling()) {
+                if (s.normalName().equals(el.normalName())) {
+                  k++;
+                }
+              }
+              sb.append(":nth-of-type(").append(k).append(')');
+            }
+            for (String c : classes) {
+              sb.append('.').append(c);
+            }
+            return sb.toString();
+          });
     }
 
     private String structuralPath(Element a) {
       List<String> parts = new ArrayList<>();
       int depth = 0;
-      for (Element e = a; e != null && !e.normalName().equals("body") && !e.normalName().equals("html")
-          && depth < MAX_DEPTH; e = e.parent(), depth++) {
+      for (Element e = a;
+          e != null
+              && !e.normalName().equals("body")
+              && !e.normalName().equals("html")
+              && depth < MAX_DEPTH;
+          e = e.parent(), depth++) {
         parts.add(signature(e));
       }
       StringBuilder sb = new StringBuilder();
@@ -548,7 +598,9 @@ public final class PostListDetector {
             hi = mid - 1;
           }
         }
-        if (label == null || hasAncestorIn(label.element(), mine) || !EntryReader.isInside(label.element(), region)) {
+        if (label == null
+            || hasAncestorIn(label.element(), mine)
+            || !EntryReader.isInside(label.element(), region)) {
           continue;
         }
         chosen.put(k, label);
@@ -559,8 +611,13 @@ public final class PostListDetector {
       }
       for (var e : chosen.entrySet()) {
         EntryReader.Read r = reads.get(e.getKey());
-        reads.set(e.getKey(), new EntryReader.Read(
-            r.entry().withPublished(e.getValue().date()), r.titleElement(), r.dateElement(), r.summaryElement()));
+        reads.set(
+            e.getKey(),
+            new EntryReader.Read(
+                r.entry().withPublished(e.getValue().date()),
+                r.titleElement(),
+                r.dateElement(),
+                r.summaryElement()));
       }
     }
 
@@ -579,7 +636,9 @@ public final class PostListDetector {
       for (int k = 1; k < containers.size() && k < 2000; k++) {
         Integer at = null;
         depth = 0;
-        for (Element e = containers.get(k); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+        for (Element e = containers.get(k);
+            e != null && depth < MAX_DEPTH;
+            e = e.parent(), depth++) {
           at = index.get(e);
           if (at != null) {
             break;
@@ -714,7 +773,9 @@ public final class PostListDetector {
         return -3;
       }
       String last = segments[segments.length - 1].replaceAll("\\.html?$", "");
-      if (last.matches("\\d+") && segments.length >= 2 && segments[segments.length - 2].equalsIgnoreCase("page")) {
+      if (last.matches("\\d+")
+          && segments.length >= 2
+          && segments[segments.length - 2].equalsIgnoreCase("page")) {
         return -3;
       }
       double s = 0;
@@ -739,7 +800,9 @@ public final class PostListDetector {
       double s = 0;
       boolean inMain = false;
       int depth = 0;
-      for (Element e = container.parent(); e != null && depth < MAX_DEPTH; e = e.parent(), depth++) {
+      for (Element e = container.parent();
+          e != null && depth < MAX_DEPTH;
+          e = e.parent(), depth++) {
         String name = e.normalName();
         if (name.equals("body")) {
           break;
@@ -757,11 +820,16 @@ public final class PostListDetector {
 
     private static boolean isChrome(Element e) {
       String name = e.normalName();
-      if (name.equals("nav") || name.equals("header") || name.equals("footer") || name.equals("aside")) {
+      if (name.equals("nav")
+          || name.equals("header")
+          || name.equals("footer")
+          || name.equals("aside")) {
         return true;
       }
       String role = e.attr("role");
-      if (role.equals("navigation") || role.equals("banner") || role.equals("contentinfo")
+      if (role.equals("navigation")
+          || role.equals("banner")
+          || role.equals("contentinfo")
           || role.equals("complementary")) {
         return true;
       }
@@ -802,9 +870,9 @@ public final class PostListDetector {
     }
 
     /**
-     * True when {@code g} is a second list of the same blog's posts next to the chosen ones ("Latest"
-     * cards, then "Older posts" rows): same kind of post address, in the content, titled links, and
-     * at least one post the chosen lists do not show.
+     * True when {@code g} is a second list of the same blog's posts next to the chosen ones
+     * ("Latest" cards, then "Older posts" rows): same kind of post address, in the content, titled
+     * links, and at least one post the chosen lists do not show.
      */
     private boolean companion(Group g, List<Group> chosen) {
       Map<String, Integer> mainPrefixes = new HashMap<>();
@@ -816,7 +884,10 @@ public final class PostListDetector {
         }
       }
       String mainPrefix =
-          mainPrefixes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+          mainPrefixes.entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse("");
       int n = g.links().size();
       int samePrefix = 0;
       int fresh = 0;
@@ -867,7 +938,8 @@ public final class PostListDetector {
     }
 
     /** Adds posts linked outside the chosen group (a featured block), if they look alike. */
-    private List<Element> addFeatured(List<Group> chosen, List<Link> all, List<Positioned> entries) {
+    private List<Element> addFeatured(
+        List<Group> chosen, List<Link> all, List<Positioned> entries) {
       Map<String, Integer> prefixes = new HashMap<>();
       Set<String> groupElements = new HashSet<>();
       Set<String> seen = new HashSet<>();
@@ -909,21 +981,24 @@ public final class PostListDetector {
           if (p.normalName().equals("body") || !l.key().equals(urlUnder.get(p))) {
             break;
           }
-          if (p.select("h1, h2, h3, h4, h5, h6").size() > Math.max(1, c.select("h1, h2, h3, h4, h5, h6").size())) {
+          if (p.select("h1, h2, h3, h4, h5, h6").size()
+              > Math.max(1, c.select("h1, h2, h3, h4, h5, h6").size())) {
             break;
           }
           c = p;
         }
         EntryReader.Read read = EntryReader.read(c, l.element(), l.url(), contextYear(c));
         boolean looksLikePost =
-            (read.titleElement() != null && PageText.tag(read.titleElement(), PageText.HEADING_TAGS))
+            (read.titleElement() != null
+                    && PageText.tag(read.titleElement(), PageText.HEADING_TAGS))
                 || read.entry().summaryHtml() != null
                 || seen.contains(l.key());
         if (!looksLikePost) {
           continue;
         }
         entries.add(new Positioned(l.order(), read.entry()));
-        if (!seen.contains(l.key()) || l.order() < firstOrder.getOrDefault(l.key(), Integer.MAX_VALUE)) {
+        if (!seen.contains(l.key())
+            || l.order() < firstOrder.getOrDefault(l.key(), Integer.MAX_VALUE)) {
           featured.add(c);
         }
       }
@@ -945,11 +1020,11 @@ public final class PostListDetector {
       return new ArrayList<>(byKey.values());
     }
 
-
     private String selectorFor(Element target) {
       List<String> parts = new ArrayList<>();
       int depth = 0;
-      for (Element e = target; e != null && !e.normalName().equals("html") && depth < MAX_DEPTH;
+      for (Element e = target;
+          e != null && !e.normalName().equals("html") && depth < MAX_DEPTH;
           e = e.parent(), depth++) {
         parts.add(signature(e));
         if (e.normalName().equals("body")) {
@@ -972,7 +1047,9 @@ public final class PostListDetector {
       }
       List<String> parts = new ArrayList<>();
       int depth = 0;
-      for (Element e = target; e != null && e != container && depth < MAX_DEPTH; e = e.parent(), depth++) {
+      for (Element e = target;
+          e != null && e != container && depth < MAX_DEPTH;
+          e = e.parent(), depth++) {
         parts.add(signature(e));
       }
       StringBuilder sb = new StringBuilder();
@@ -1013,9 +1090,13 @@ public final class PostListDetector {
         }
       }
       String item = String.join(", ", items);
-      String title = r.titleElement() == null || r.titleElement() == link ? null : relative(best.containers(), r.titleElement());
+      String title =
+          r.titleElement() == null || r.titleElement() == link
+              ? null
+              : relative(best.containers(), r.titleElement());
       if (title != null && !extraItems.isEmpty()) {
-        title = PageText.tag(r.titleElement(), PageText.HEADING_TAGS) ? "h1, h2, h3, h4, h5, h6" : null;
+        title =
+            PageText.tag(r.titleElement(), PageText.HEADING_TAGS) ? "h1, h2, h3, h4, h5, h6" : null;
       }
       return new ScrapeRule(
           item,
@@ -1034,7 +1115,9 @@ public final class PostListDetector {
           out.add(cl);
         }
       }
-      out.sort(Comparator.comparing((String cl) -> cl.matches(".*\\d.*")).thenComparing(cl -> -cl.length()));
+      out.sort(
+          Comparator.comparing((String cl) -> cl.matches(".*\\d.*"))
+              .thenComparing(cl -> -cl.length()));
       return out;
     }
 
@@ -1060,8 +1143,8 @@ public final class PostListDetector {
     }
 
     /**
-     * A short selector that picks exactly these containers: a class they share (with or without
-     * the tag), then that under its parent, then longer ancestor paths; the full path otherwise.
+     * A short selector that picks exactly these containers: a class they share (with or without the
+     * tag), then that under its parent, then longer ancestor paths; the full path otherwise.
      */
     private String itemSelector(List<Element> targets) {
       Element first = targets.get(0);
@@ -1073,7 +1156,9 @@ public final class PostListDetector {
         boolean sameTag = want.stream().allMatch(e -> e.normalName().equals(tag));
         List<String> common = new ArrayList<>();
         for (String cl : usableClasses(first)) {
-          if (want.size() > 1 && VOLATILE_CLASS.matcher(cl).matches() && !cl.matches(".*[_-][a-zA-Z0-9]{4,}$")) {
+          if (want.size() > 1
+              && VOLATILE_CLASS.matcher(cl).matches()
+              && !cl.matches(".*[_-][a-zA-Z0-9]{4,}$")) {
             continue;
           }
           if (want.stream().limit(500).allMatch(e -> e.hasClass(cl))) {
@@ -1101,10 +1186,14 @@ public final class PostListDetector {
         Element parent = first.parent();
         boolean oneParent = want.stream().allMatch(e -> e.parent() == parent);
         int depth = 0;
-        for (Element a = parent; a != null && !a.normalName().equals("html") && depth < 6; a = a.parent(), depth++) {
+        for (Element a = parent;
+            a != null && !a.normalName().equals("html") && depth < 6;
+            a = a.parent(), depth++) {
           path.add(0, signature(a));
           tries.add(String.join(" > ", path) + " > " + own);
-          if (a.id().length() > 0 && SAFE_CLASS.matcher(a.id()).matches() && !a.id().matches(".*\\d{3,}.*")) {
+          if (a.id().length() > 0
+              && SAFE_CLASS.matcher(a.id()).matches()
+              && !a.id().matches(".*\\d{3,}.*")) {
             tries.add("#" + a.id() + " > " + own);
           }
           if (oneParent && depth == 0) {
@@ -1141,7 +1230,9 @@ public final class PostListDetector {
     private static String nthPath(Element target) {
       List<String> parts = new ArrayList<>();
       int depth = 0;
-      for (Element e = target; e != null && !e.normalName().equals("html") && depth < MAX_DEPTH; e = e.parent(), depth++) {
+      for (Element e = target;
+          e != null && !e.normalName().equals("html") && depth < MAX_DEPTH;
+          e = e.parent(), depth++) {
         if (e.normalName().equals("body")) {
           parts.add("body");
           break;
@@ -1159,8 +1250,8 @@ public final class PostListDetector {
     }
 
     /**
-     * A selector, relative to the first container, for {@code target}: one of its classes when
-     * that finds it and finds something in most other containers, else the path of signatures.
+     * A selector, relative to the first container, for {@code target}: one of its classes when that
+     * finds it and finds something in most other containers, else the path of signatures.
      */
     private String relative(List<Element> containers, Element target) {
       Element container = containers.get(0);

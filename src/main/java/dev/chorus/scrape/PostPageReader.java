@@ -13,7 +13,9 @@ import org.jsoup.nodes.Element;
 public final class PostPageReader {
 
   private static final int MAX_HTML = 4_000_000;
-  private static final String[] SUFFIX_SEPARATORS = {" | ", " – ", " — ", " - ", " · ", " :: ", " » "};
+  private static final String[] SUFFIX_SEPARATORS = {
+    " | ", " – ", " — ", " - ", " · ", " :: ", " » "
+  };
 
   private PostPageReader() {}
 
@@ -57,25 +59,38 @@ public final class PostPageReader {
     doc.select("script, style, noscript, template, svg").remove();
 
     String title = ldTitle != null ? ldTitle : title(doc);
-    String author = firstNonNull(
-        ldAuthor,
-        meta(doc, "meta[name=author]"),
-        meta(doc, "meta[property=article:author]"),
-        textOf(doc.selectFirst("[rel=author], .p-author, [itemprop=author] [itemprop=name], .author-name, .byline .author")));
+    String author =
+        firstNonNull(
+            ldAuthor,
+            meta(doc, "meta[name=author]"),
+            meta(doc, "meta[property=article:author]"),
+            textOf(
+                doc.selectFirst(
+                    "[rel=author], .p-author, [itemprop=author] [itemprop=name], .author-name, .byline .author")));
     if (author != null && author.startsWith("http")) {
       author = null;
     }
     FuzzyDate published = ldDate;
     if (published == null) {
-      published = date(meta(doc, "meta[property=article:published_time], meta[name=article:published_time]"));
+      published =
+          date(
+              meta(
+                  doc, "meta[property=article:published_time], meta[name=article:published_time]"));
     }
     if (published == null) {
-      published = date(meta(doc, "meta[itemprop=datePublished], meta[name=date], meta[name=dc.date], meta[name=DC.date.issued], meta[name=pubdate]"));
+      published =
+          date(
+              meta(
+                  doc,
+                  "meta[itemprop=datePublished], meta[name=date], meta[name=dc.date], meta[name=DC.date.issued], meta[name=pubdate]"));
     }
     if (published == null) {
       Element t = doc.selectFirst("[itemprop=datePublished], .dt-published, time[datetime]");
       if (t != null) {
-        String v = t.hasAttr("datetime") ? t.attr("datetime") : t.hasAttr("content") ? t.attr("content") : t.text();
+        String v =
+            t.hasAttr("datetime")
+                ? t.attr("datetime")
+                : t.hasAttr("content") ? t.attr("content") : t.text();
         published = date(v);
         if (published == null) {
           published = date(t.text());
@@ -85,11 +100,12 @@ public final class PostPageReader {
     if (published == null) {
       published = visibleDate(doc);
     }
-    String summary = firstNonNull(
-        ldDescription,
-        meta(doc, "meta[name=description]"),
-        meta(doc, "meta[property=og:description]"),
-        meta(doc, "meta[name=twitter:description]"));
+    String summary =
+        firstNonNull(
+            ldDescription,
+            meta(doc, "meta[name=description]"),
+            meta(doc, "meta[property=og:description]"),
+            meta(doc, "meta[name=twitter:description]"));
     String canonical = null;
     Element link = doc.selectFirst("link[rel=canonical][href]");
     if (link != null) {
@@ -125,7 +141,10 @@ public final class PostPageReader {
       }
       Optional<FuzzyDate> d = HumanDates.published(text, null);
       if (d.isEmpty() && updated == null && HumanDates.mentionsUpdate(text)) {
-        updated = HumanDates.parse(text).filter(x -> x.precision().compareTo(FuzzyDate.Precision.MONTH) >= 0).orElse(null);
+        updated =
+            HumanDates.parse(text)
+                .filter(x -> x.precision().compareTo(FuzzyDate.Precision.MONTH) >= 0)
+                .orElse(null);
       }
       if (d.isPresent() && d.get().precision().compareTo(FuzzyDate.Precision.MONTH) >= 0) {
         return d.get();
@@ -145,10 +164,11 @@ public final class PostPageReader {
   }
 
   private static String title(Document doc) {
-    String raw = firstNonNull(
-        meta(doc, "meta[property=og:title]"),
-        meta(doc, "meta[name=twitter:title]"),
-        PageText.clean(doc.title()));
+    String raw =
+        firstNonNull(
+            meta(doc, "meta[property=og:title]"),
+            meta(doc, "meta[name=twitter:title]"),
+            PageText.clean(doc.title()));
     var h1s = doc.select("h1");
     if (raw != null) {
       for (Element h1 : h1s) {
@@ -192,7 +212,10 @@ public final class PostPageReader {
     }
     String head = title.substring(0, best).trim();
     String tail = title.substring(best).replaceFirst("^\\s*\\S+\\s*", "").trim();
-    if (head.isEmpty() || tail.isEmpty() || tail.length() > head.length() || PageText.words(tail) > 5) {
+    if (head.isEmpty()
+        || tail.isEmpty()
+        || tail.length() > head.length()
+        || PageText.words(tail) > 5) {
       return title;
     }
     return head;
@@ -221,7 +244,10 @@ public final class PostPageReader {
     return null;
   }
 
-  /** True when the list left out the title, date, author or summary, or showed a date coarser than a day. */
+  /**
+   * True when the list left out the title, date, author or summary, or showed a date coarser than a
+   * day.
+   */
   public static boolean needsPostPage(ParsedEntry fromList) {
     if (fromList == null) {
       return false;

@@ -8,7 +8,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +24,8 @@ public final class SelectorScraper {
   private SelectorScraper() {}
 
   /**
-   * The posts the rule selects, in page order, one per URL. Title, link, date and summary
-   * selectors are relative to each item; returns no posts on bad selectors or input.
+   * The posts the rule selects, in page order, one per URL. Title, link, date and summary selectors
+   * are relative to each item; returns no posts on bad selectors or input.
    */
   public static List<ParsedEntry> apply(ScrapeRule rule, String html, String pageUrl) {
     if (rule == null || rule.item() == null || rule.item().isBlank() || html == null) {
@@ -88,7 +87,10 @@ public final class SelectorScraper {
 
   private static FuzzyDate date(Element d, String format) {
     String text = PageText.clean(d.text());
-    String attr = d.hasAttr("datetime") ? d.attr("datetime") : d.hasAttr("content") ? d.attr("content") : null;
+    String attr =
+        d.hasAttr("datetime")
+            ? d.attr("datetime")
+            : d.hasAttr("content") ? d.attr("content") : null;
     if (!blank(format) && text != null) {
       FuzzyDate f = formatted(text, format);
       if (f != null) {

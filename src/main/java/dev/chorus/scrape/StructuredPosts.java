@@ -19,8 +19,16 @@ final class StructuredPosts {
 
   static final Set<String> POST_TYPES =
       Set.of(
-          "blogposting", "article", "newsarticle", "techarticle", "socialmediaposting",
-          "scholarlyarticle", "report", "posting", "liveblogposting", "analysisnewsarticle");
+          "blogposting",
+          "article",
+          "newsarticle",
+          "techarticle",
+          "socialmediaposting",
+          "scholarlyarticle",
+          "report",
+          "posting",
+          "liveblogposting",
+          "analysisnewsarticle");
   private static final JsonMapper JSON =
       JsonMapper.builder()
           .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
@@ -167,8 +175,14 @@ final class StructuredPosts {
       published = date(text(n, "dateCreated"));
     }
     return new ParsedEntry(
-        null, url, title, author(n.get("author")), published, null,
-        PageText.clean(text(n, "description")), null);
+        null,
+        url,
+        title,
+        author(n.get("author")),
+        published,
+        null,
+        PageText.clean(text(n, "description")),
+        null);
   }
 
   static String author(JsonNode a) {
@@ -199,7 +213,9 @@ final class StructuredPosts {
       return null;
     }
     if (v.isObject()) {
-      return v.has("@id") ? v.get("@id").asText(null) : v.has("@value") ? v.get("@value").asText(null) : null;
+      return v.has("@id")
+          ? v.get("@id").asText(null)
+          : v.has("@value") ? v.get("@value").asText(null) : null;
     }
     return v.asText(null);
   }
@@ -226,7 +242,10 @@ final class StructuredPosts {
       Element pub = e.selectFirst(".dt-published");
       FuzzyDate published = null;
       if (pub != null) {
-        String v = pub.hasAttr("datetime") ? pub.attr("datetime") : pub.hasAttr("value") ? pub.attr("value") : pub.text();
+        String v =
+            pub.hasAttr("datetime")
+                ? pub.attr("datetime")
+                : pub.hasAttr("value") ? pub.attr("value") : pub.text();
         published = HumanDates.parse(v).or(() -> HumanDates.parse(pub.text())).orElse(null);
       }
       Element summary = e.selectFirst(".p-summary");
@@ -236,9 +255,17 @@ final class StructuredPosts {
         Element n = author.selectFirst(".p-name");
         authorName = PageText.clean(n != null ? n.text() : author.text());
       }
-      add(posts, new ParsedEntry(
-          null, url, nameEl == null ? null : PageText.clean(nameEl.text()), authorName, published,
-          null, summary == null ? null : PageText.clean(summary.text()), null));
+      add(
+          posts,
+          new ParsedEntry(
+              null,
+              url,
+              nameEl == null ? null : PageText.clean(nameEl.text()),
+              authorName,
+              published,
+              null,
+              summary == null ? null : PageText.clean(summary.text()),
+              null));
     }
     return posts;
   }
@@ -265,7 +292,10 @@ final class StructuredPosts {
       Element pub = e.selectFirst("[itemprop=datePublished]");
       FuzzyDate published = null;
       if (pub != null) {
-        String v = pub.hasAttr("datetime") ? pub.attr("datetime") : pub.hasAttr("content") ? pub.attr("content") : pub.text();
+        String v =
+            pub.hasAttr("datetime")
+                ? pub.attr("datetime")
+                : pub.hasAttr("content") ? pub.attr("content") : pub.text();
         published = HumanDates.parse(v).orElse(null);
       }
       Element desc = e.selectFirst("[itemprop=description]");
@@ -273,13 +303,28 @@ final class StructuredPosts {
       String authorName = null;
       if (author != null) {
         Element n = author.selectFirst("[itemprop=name]");
-        authorName = PageText.clean(n != null ? n.text() : author.hasAttr("content") ? author.attr("content") : author.text());
+        authorName =
+            PageText.clean(
+                n != null
+                    ? n.text()
+                    : author.hasAttr("content") ? author.attr("content") : author.text());
       }
-      add(posts, new ParsedEntry(
-          null, u == null ? null : Addresses.resolve(base, u.attr("href")),
-          headline == null ? null : PageText.clean(headline.hasAttr("content") ? headline.attr("content") : headline.text()),
-          authorName, published, null,
-          desc == null ? null : PageText.clean(desc.hasAttr("content") ? desc.attr("content") : desc.text()), null));
+      add(
+          posts,
+          new ParsedEntry(
+              null,
+              u == null ? null : Addresses.resolve(base, u.attr("href")),
+              headline == null
+                  ? null
+                  : PageText.clean(
+                      headline.hasAttr("content") ? headline.attr("content") : headline.text()),
+              authorName,
+              published,
+              null,
+              desc == null
+                  ? null
+                  : PageText.clean(desc.hasAttr("content") ? desc.attr("content") : desc.text()),
+              null));
     }
     return posts;
   }

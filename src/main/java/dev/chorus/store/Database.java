@@ -29,15 +29,21 @@ public final class Database implements AutoCloseable {
   private final ReentrantLock writeLock = new ReentrantLock();
   private final BlockingQueue<Connection> readers;
   private final int readerCount;
+
   /** Its own connection, so {@code PRAGMA data_version} sees every other connection's commits. */
   private final Connection versionReader;
+
   private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong commits =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile Seen lastSeen;
   private final LongAdder writeBusy = new LongAdder();
+
   /** Writes committed together at most. */
   private static final int MAX_GROUP = 64;
-  private final java.util.Queue<Pending<?>> pending = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private final java.util.Queue<Pending<?>> pending =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   private Database(Path file, int readerCount) throws SQLException {
     this.file = file;
@@ -83,7 +89,8 @@ public final class Database implements AutoCloseable {
       // once, without waiting, when another process (chorus poll beside chorus serve) wrote first
       config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     }
-    Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
+    Connection c =
+        DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
     try (Statement s = c.createStatement()) {
       s.execute("PRAGMA foreign_keys = ON");
       if (readOnly) {
@@ -107,8 +114,11 @@ public final class Database implements AutoCloseable {
       }
       if (current > MIGRATIONS.size()) {
         throw new SQLException(
-            "database schema version " + current + " is newer than this Chorus knows ("
-                + MIGRATIONS.size() + ")");
+            "database schema version "
+                + current
+                + " is newer than this Chorus knows ("
+                + MIGRATIONS.size()
+                + ")");
       }
       for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
         writer.setAutoCommit(false);
@@ -212,11 +222,12 @@ public final class Database implements AutoCloseable {
   private void runGroup(List<Pending<?>> group) {
     if (group.size() > 1) {
       try {
-        inTransaction(() -> {
-          for (Pending<?> p : group) {
-            p.runOn(writer);
-          }
-        });
+        inTransaction(
+            () -> {
+              for (Pending<?> p : group) {
+                p.runOn(writer);
+              }
+            });
         group.forEach(Pending::finish);
         return;
       } catch (SQLException | RuntimeException e) {
@@ -358,7 +369,9 @@ public final class Database implements AutoCloseable {
       return "permission denied on " + a.getFile();
     }
     if (e instanceof FileSystemException f) {
-      return f.getReason() == null ? "cannot use " + f.getFile() : f.getReason() + ": " + f.getFile();
+      return f.getReason() == null
+          ? "cannot use " + f.getFile()
+          : f.getReason() + ": " + f.getFile();
     }
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     if (m.contains("SQLITE_FULL")) {

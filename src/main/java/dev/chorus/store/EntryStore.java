@@ -29,16 +29,23 @@ import java.util.Set;
 /** Every read and write of sources, entries and fetch outcomes. */
 public final class EntryStore {
   private static final Duration FUTURE_SLACK = Duration.ofDays(1);
+
   /** Search ranks at most this many matches, the most recently stored. */
   static final int RANK_WINDOW = 2000;
+
   private static final String ENTRY_COLUMNS =
       "e.id, e.source_id, s.name, e.key, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
           + " e.summary, e.content, e.first_seen";
-  /** Dated entries one by one, undated ones once per refresh that found them (their sort_at is first_seen). */
+
+  /**
+   * Dated entries one by one, undated ones once per refresh that found them (their sort_at is
+   * first_seen).
+   */
   static final String POSTS_SINCE =
       "SELECT count(CASE WHEN date_flag IS NULL THEN 1 END)"
           + " + count(DISTINCT CASE WHEN date_flag IS NOT NULL THEN sort_at END), min(sort_at)"
           + " FROM entries WHERE source_id = ? AND sort_at >= ?";
+
   private static final String SOURCE_COLUMNS =
       "s.id, s.name, s.url, s.feed_url, s.path, s.etag, s.last_modified, s.last_fetch_at,"
           + " s.last_success_at, s.last_error, s.consecutive_failures, s.next_poll_at, s.gone,"
@@ -65,7 +72,8 @@ public final class EntryStore {
 
   /**
    * Creates or updates a source; a source listed again becomes active. When its page or declared
-   * feed changes, what was learnt about the old address (feed in use, validators, gone) is forgotten.
+   * feed changes, what was learnt about the old address (feed in use, validators, gone) is
+   * forgotten.
    */
   public void upsertSource(String id, String name, String url, String declaredFeed) {
     db.write(
@@ -124,7 +132,8 @@ public final class EntryStore {
               all.add(rs.getString(1));
             }
           }
-          try (PreparedStatement p = c.prepareStatement("UPDATE sources SET active = 0 WHERE id = ?")) {
+          try (PreparedStatement p =
+              c.prepareStatement("UPDATE sources SET active = 0 WHERE id = ?")) {
             for (String id : all) {
               if (!ids.contains(id)) {
                 p.setString(1, id);
@@ -157,7 +166,8 @@ public final class EntryStore {
           try (var s = c.createStatement();
               var rs =
                   s.executeQuery(
-                      "SELECT " + SOURCE_COLUMNS
+                      "SELECT "
+                          + SOURCE_COLUMNS
                           + " FROM sources s WHERE s.active = 1 ORDER BY lower(s.name), s.id")) {
             while (rs.next()) {
               out.add(sourceState(rs));
@@ -191,8 +201,8 @@ public final class EntryStore {
    * How many posts one source made since {@code since}, and when the oldest of them was, for its
    * polling interval. A dated entry counts by its date; entries without a usable date count by the
    * refresh that first saw them, once per refresh, so a back catalogue imported in one go is one
-   * post, not fifty. Reads only the source's entries in the window, through
-   * {@code entries_by_source_time}.
+   * post, not fifty. Reads only the source's entries in the window, through {@code
+   * entries_by_source_time}.
    */
   public RecentPosts postsSince(String sourceId, Instant since) {
     return db.read(
@@ -231,8 +241,8 @@ public final class EntryStore {
   // ---- refresh outcomes ----
 
   /**
-   * Saves a successful refresh in one transaction: the entries, the validators that cover them
-   * and the fetch record. Entries are never deleted.
+   * Saves a successful refresh in one transaction: the entries, the validators that cover them and
+   * the fetch record. Entries are never deleted.
    */
   public SaveResult saveSuccess(String sourceId, List<NewEntry> entries, FetchOutcome outcome) {
     List<String> hashes = new ArrayList<>(entries.size());
@@ -308,7 +318,13 @@ public final class EntryStore {
   }
 
   private static void insertFetch(
-      Connection c, String sourceId, FetchOutcome o, String result, int added, int changed, String error)
+      Connection c,
+      String sourceId,
+      FetchOutcome o,
+      String result,
+      int added,
+      int changed,
+      String error)
       throws SQLException {
     try (PreparedStatement p =
         c.prepareStatement(
@@ -327,7 +343,8 @@ public final class EntryStore {
   }
 
   private SaveResult upsertEntries(
-      Connection c, String sourceId, List<NewEntry> entries, List<String> hashes) throws SQLException {
+      Connection c, String sourceId, List<NewEntry> entries, List<String> hashes)
+      throws SQLException {
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
@@ -399,8 +416,8 @@ public final class EntryStore {
   private static final int IN_CHUNK = 500;
 
   /** The stored entries of a source with these keys, by key: one query per 500 keys. */
-  private static Map<String, Found> foundByKey(Connection c, String sourceId, Collection<String> keys)
-      throws SQLException {
+  private static Map<String, Found> foundByKey(
+      Connection c, String sourceId, Collection<String> keys) throws SQLException {
     Map<String, Found> out = new HashMap<>();
     List<String> all = new ArrayList<>(keys);
     for (int from = 0; from < all.size(); from += IN_CHUNK) {
@@ -408,7 +425,8 @@ public final class EntryStore {
       try (PreparedStatement p =
           c.prepareStatement(
               "SELECT key, id, hash, first_seen FROM entries WHERE source_id = ? AND key IN ("
-                  + placeholders(chunk.size()) + ")")) {
+                  + placeholders(chunk.size())
+                  + ")")) {
         p.setString(1, sourceId);
         for (int i = 0; i < chunk.size(); i++) {
           p.setString(i + 2, chunk.get(i));
@@ -435,7 +453,9 @@ public final class EntryStore {
       try (PreparedStatement p =
           c.prepareStatement(
               "SELECT url_key, id, hash, first_seen, key, title, published FROM entries"
-                  + " WHERE source_id = ? AND url_key IN (" + placeholders(chunk.size()) + ")")) {
+                  + " WHERE source_id = ? AND url_key IN ("
+                  + placeholders(chunk.size())
+                  + ")")) {
         p.setString(1, sourceId);
         for (int i = 0; i < chunk.size(); i++) {
           p.setString(i + 2, chunk.get(i));
@@ -443,8 +463,12 @@ public final class EntryStore {
         try (ResultSet rs = p.executeQuery()) {
           while (rs.next()) {
             out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                .add(new LinkedRow(new Found(rs.getLong(2), rs.getString(3), rs.getLong(4)),
-                    rs.getString(5), rs.getString(6), rs.getString(7)));
+                .add(
+                    new LinkedRow(
+                        new Found(rs.getLong(2), rs.getString(3), rs.getLong(4)),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)));
           }
         }
       }
@@ -457,9 +481,9 @@ public final class EntryStore {
   }
 
   /**
-   * The stored post a new identity most likely renames: the only one with the same link, whose
-   * own identity is gone from the document and whose title or date agrees. Without these checks
-   * posts that all link to one page (a home page) would overwrite each other.
+   * The stored post a new identity most likely renames: the only one with the same link, whose own
+   * identity is gone from the document and whose title or date agrees. Without these checks posts
+   * that all link to one page (a home page) would overwrite each other.
    */
   private static Found sameLinkedPost(List<LinkedRow> rows, NewEntry ne, Set<String> batchKeys) {
     if (rows == null || rows.size() != 1 || batchKeys.contains(rows.get(0).key())) {
@@ -468,14 +492,19 @@ public final class EntryStore {
     LinkedRow row = rows.get(0);
     ParsedEntry e = ne.entry();
     boolean sameTitle =
-        row.title() != null && e.title() != null && row.title().strip().equalsIgnoreCase(e.title().strip());
+        row.title() != null
+            && e.title() != null
+            && row.title().strip().equalsIgnoreCase(e.title().strip());
     boolean sameDate =
-        row.published() != null && e.published() != null && row.published().equals(e.published().iso());
+        row.published() != null
+            && e.published() != null
+            && row.published().equals(e.published().iso());
     return sameTitle || sameDate ? row.found() : null;
   }
 
   /** Binds url_key … hash (10 parameters) starting at {@code i}. */
-  private static void bind(PreparedStatement p, int i, NewEntry ne, ParsedEntry e, Ordering o, String hash)
+  private static void bind(
+      PreparedStatement p, int i, NewEntry ne, ParsedEntry e, Ordering o, String hash)
       throws SQLException {
     p.setString(i, ne.urlKey());
     p.setString(i + 1, e.url());
@@ -511,9 +540,14 @@ public final class EntryStore {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Object field :
           new Object[] {
-            e.guid(), e.url(), e.title(), e.author(),
+            e.guid(),
+            e.url(),
+            e.title(),
+            e.author(),
             e.published() == null ? null : e.published().iso(),
-            e.updated(), e.summaryHtml(), e.contentHtml()
+            e.updated(),
+            e.summaryHtml(),
+            e.contentHtml()
           }) {
         md.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
         md.update((byte) 0);
@@ -532,7 +566,8 @@ public final class EntryStore {
         c -> {
           Set<String> out = new HashSet<>();
           try (PreparedStatement p =
-              c.prepareStatement("SELECT 1 FROM entries WHERE source_id = ? AND url_key = ? LIMIT 1")) {
+              c.prepareStatement(
+                  "SELECT 1 FROM entries WHERE source_id = ? AND url_key = ? LIMIT 1")) {
             for (String k : urlKeys) {
               p.setString(1, sourceId);
               p.setString(2, k);
@@ -556,14 +591,18 @@ public final class EntryStore {
    */
   public EntryPage page(Collection<String> sourceIds, Cursor after, int limit) {
     StringBuilder sql =
-        new StringBuilder("SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id");
+        new StringBuilder(
+            "SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id");
     List<Object> args = new ArrayList<>();
     List<String> where = new ArrayList<>();
     if (sourceIds != null) {
       if (sourceIds.isEmpty()) {
         return new EntryPage(List.of(), null);
       }
-      where.add("e.source_id IN (" + String.join(",", java.util.Collections.nCopies(sourceIds.size(), "?")) + ")");
+      where.add(
+          "e.source_id IN ("
+              + String.join(",", java.util.Collections.nCopies(sourceIds.size(), "?"))
+              + ")");
       args.addAll(sourceIds);
     }
     if (after != null) {
@@ -589,7 +628,9 @@ public final class EntryStore {
   public Optional<StoredEntry> entry(long id) {
     List<StoredEntry> rows =
         query(
-            "SELECT " + ENTRY_COLUMNS + " FROM entries e JOIN sources s ON s.id = e.source_id"
+            "SELECT "
+                + ENTRY_COLUMNS
+                + " FROM entries e JOIN sources s ON s.id = e.source_id"
                 + " WHERE e.id = ?",
             List.of(id));
     return rows.stream().findFirst();
@@ -643,12 +684,15 @@ public final class EntryStore {
           Map<Long, SearchHit> hits = new HashMap<>();
           try (PreparedStatement p =
               c.prepareStatement(
-                  "SELECT " + ENTRY_COLUMNS + ", highlight(entries_fts, 0, char(1), char(2)),"
+                  "SELECT "
+                      + ENTRY_COLUMNS
+                      + ", highlight(entries_fts, 0, char(1), char(2)),"
                       + " snippet(entries_fts, -1, char(1), char(2), '…', 24)"
                       + " FROM entries_fts f JOIN entries e ON e.id = f.rowid"
                       + " JOIN sources s ON s.id = e.source_id"
                       + " WHERE entries_fts MATCH ? AND f.rowid >= ? AND +f.rowid IN ("
-                      + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                      + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
+                      + ")")) {
             p.setString(1, match);
             p.setLong(2, java.util.Collections.min(ids));
             for (int i = 0; i < ids.size(); i++) {
@@ -656,7 +700,8 @@ public final class EntryStore {
             }
             try (ResultSet rs = p.executeQuery()) {
               while (rs.next()) {
-                hits.put(rs.getLong(1), new SearchHit(entry(rs), rs.getString(14), rs.getString(15)));
+                hits.put(
+                    rs.getLong(1), new SearchHit(entry(rs), rs.getString(14), rs.getString(15)));
               }
             }
           }

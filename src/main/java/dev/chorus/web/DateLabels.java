@@ -12,11 +12,14 @@ import java.util.Locale;
 
 /** Dates in words: relative for recent posts, absolute otherwise, never finer than known. */
 final class DateLabels {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH =
+      DateTimeFormatter.ofPattern("MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter DAY_HEADING =
       DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", Locale.ENGLISH);
-  private static final DateTimeFormatter MONTH_HEADING = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
+  private static final DateTimeFormatter MONTH_HEADING =
+      DateTimeFormatter.ofPattern("MMMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter FULL_DAY =
       DateTimeFormatter.ofPattern("EEE, d MMM yyyy", Locale.ENGLISH);
   private static final DateTimeFormatter FULL =
@@ -88,16 +91,19 @@ final class DateLabels {
   String full(FuzzyDate date, Instant fallback) {
     Precision p = date == null ? Precision.INSTANT : date.precision();
     Instant at = date == null ? fallback : date.instant();
-    String text = switch (p) {
-      case YEAR -> String.valueOf(at.atOffset(ZoneOffset.UTC).getYear());
-      case MONTH -> MONTH_HEADING.format(at.atOffset(ZoneOffset.UTC));
-      case DAY -> FULL_DAY.format(at.atOffset(ZoneOffset.UTC));
-      case INSTANT -> FULL.format(at.atOffset(ZoneOffset.UTC));
-    };
+    String text =
+        switch (p) {
+          case YEAR -> String.valueOf(at.atOffset(ZoneOffset.UTC).getYear());
+          case MONTH -> MONTH_HEADING.format(at.atOffset(ZoneOffset.UTC));
+          case DAY -> FULL_DAY.format(at.atOffset(ZoneOffset.UTC));
+          case INSTANT -> FULL.format(at.atOffset(ZoneOffset.UTC));
+        };
     return date == null ? "No date given; first seen " + text : text;
   }
 
-  /** The heading a post is grouped under: its day, or its month or year when that is all we know. */
+  /**
+   * The heading a post is grouped under: its day, or its month or year when that is all we know.
+   */
   String group(FuzzyDate date, Instant fallback) {
     Precision p = date == null ? Precision.DAY : date.precision();
     Instant at = date == null ? fallback : date.instant();

@@ -112,7 +112,8 @@ final class FeedWriter {
               text(w, "category", tag);
             }
             if (i.entry().summary() != null) {
-              // readers take RSS descriptions as HTML: the plain-text summary must be escaped as such
+              // readers take RSS descriptions as HTML: the plain-text summary must be escaped as
+              // such
               text(w, "description", WebServer.escape(i.entry().summary()));
             }
             if (i.content() != null) {
@@ -147,7 +148,9 @@ final class FeedWriter {
       if (i.content() != null) {
         o.put("content_html", i.content());
       } else {
-        o.put("content_text", i.entry().summary() != null ? i.entry().summary() : i.entry().displayTitle());
+        o.put(
+            "content_text",
+            i.entry().summary() != null ? i.entry().summary() : i.entry().displayTitle());
       }
       if (i.entry().summary() != null) {
         o.put("summary", i.entry().summary());
@@ -219,7 +222,8 @@ final class FeedWriter {
   }
 
   static String rfc3339(Instant i) {
-    return DateTimeFormatter.ISO_INSTANT.format(i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    return DateTimeFormatter.ISO_INSTANT.format(
+        i.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
   static String rfc822(Instant i) {

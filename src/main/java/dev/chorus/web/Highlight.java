@@ -31,14 +31,15 @@ public record Highlight(String html) implements Content {
           open = false;
         }
       } else if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-        b.append(switch (c) {
-          case '<' -> "&lt;";
-          case '>' -> "&gt;";
-          case '&' -> "&amp;";
-          case '"' -> "&quot;";
-          case '\'' -> "&#39;";
-          default -> String.valueOf(c);
-        });
+        b.append(
+            switch (c) {
+              case '<' -> "&lt;";
+              case '>' -> "&gt;";
+              case '&' -> "&amp;";
+              case '"' -> "&quot;";
+              case '\'' -> "&#39;";
+              default -> String.valueOf(c);
+            });
       }
     }
     if (open) {

@@ -29,12 +29,15 @@ final class Opml {
       w.writeStartElement("body");
       for (SourceConfig s : cfg.sources()) {
         SourceState st = states.get(s.id());
-        String feed = s.feed() != null ? s.feed() : st != null && st.feedUrl() != null ? st.feedUrl() : null;
+        String feed =
+            s.feed() != null ? s.feed() : st != null && st.feedUrl() != null ? st.feedUrl() : null;
         w.writeEmptyElement("outline");
         w.writeAttribute("type", "rss");
         w.writeAttribute("text", Links.xmlSafe(s.name()));
         w.writeAttribute("title", Links.xmlSafe(s.name()));
-        w.writeAttribute("xmlUrl", Links.xmlSafe(feed != null ? feed : base + "/authors/" + s.id() + "/feed.atom"));
+        w.writeAttribute(
+            "xmlUrl",
+            Links.xmlSafe(feed != null ? feed : base + "/authors/" + s.id() + "/feed.atom"));
         w.writeAttribute("htmlUrl", Links.xmlSafe(s.url()));
         if (!s.tags().isEmpty()) {
           w.writeAttribute("category", String.join(",", s.tags()));

@@ -13,4 +13,9 @@ import java.util.List;
  * @param pending how many sources have not been polled yet
  */
 public record SourcesPage(
-    String siteTitle, List<SourceView> sources, String configError, long ok, long failing, long pending) {}
+    String siteTitle,
+    List<SourceView> sources,
+    String configError,
+    long ok,
+    long failing,
+    long pending) {}

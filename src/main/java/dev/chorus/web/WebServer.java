@@ -60,7 +60,8 @@ public final class WebServer implements AutoCloseable {
   private final byte[] icon;
   private Javalin app;
 
-  public WebServer(EntryStore store, Supplier<Config> config, Supplier<String> configError, Clock clock) {
+  public WebServer(
+      EntryStore store, Supplier<Config> config, Supplier<String> configError, Clock clock) {
     this.store = store;
     this.config = config;
     this.configError = configError;
@@ -84,34 +85,47 @@ public final class WebServer implements AutoCloseable {
               c.routes.get("/", this::home);
               c.routes.get("/sources", this::sourcesPage);
               c.routes.get("/authors/{id}", this::authorPage);
-              c.routes.get("/sources/{id}", ctx -> ctx.redirect("/authors/" + ctx.pathParam("id"), io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
+              c.routes.get(
+                  "/sources/{id}",
+                  ctx ->
+                      ctx.redirect(
+                          "/authors/" + ctx.pathParam("id"),
+                          io.javalin.http.HttpStatus.MOVED_PERMANENTLY));
               c.routes.get("/tags/{tag}", this::tagPage);
               c.routes.get("/search", this::searchPage);
               c.routes.get("/entries/{id}", this::entryPage);
               c.routes.get("/feed.{kind}", ctx -> feed(ctx, null, null));
-              c.routes.get("/authors/{id}/feed.{kind}", ctx -> feed(ctx, ctx.pathParam("id"), null));
+              c.routes.get(
+                  "/authors/{id}/feed.{kind}", ctx -> feed(ctx, ctx.pathParam("id"), null));
               c.routes.get("/tags/{tag}/feed.{kind}", ctx -> feed(ctx, null, ctx.pathParam("tag")));
               c.routes.get("/opml", this::opml);
               c.routes.get("/api/entries", this::apiEntries);
               c.routes.get("/api/sources", this::apiSources);
-              c.routes.get("/static/chorus.css", ctx -> {
-                ctx.header("Cache-Control", "public, max-age=86400");
-                ctx.contentType("text/css; charset=utf-8").result(css);
-              });
+              c.routes.get(
+                  "/static/chorus.css",
+                  ctx -> {
+                    ctx.header("Cache-Control", "public, max-age=86400");
+                    ctx.contentType("text/css; charset=utf-8").result(css);
+                  });
               c.routes.get("/static/icon.svg", this::icon);
               c.routes.get("/favicon.ico", this::icon);
               c.routes.get("/healthz", ctx -> ctx.result("ok"));
               c.routes.exception(BadRequest.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
               c.routes.exception(NotFound.class, (e, ctx) -> error(ctx, 404, e.getMessage()));
-              c.routes.exception(Exception.class, (e, ctx) -> {
-                log.error("{} {} failed", ctx.method(), ctx.path(), e);
-                error(ctx, 500, "internal error; see the server log");
-              });
-              c.routes.error(404, "*", ctx -> {
-                if (ctx.attribute(ERROR_SHOWN) == null) {
-                  error(ctx, 404, "no such page: " + ctx.path());
-                }
-              });
+              c.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    log.error("{} {} failed", ctx.method(), ctx.path(), e);
+                    error(ctx, 500, "internal error; see the server log");
+                  });
+              c.routes.error(
+                  404,
+                  "*",
+                  ctx -> {
+                    if (ctx.attribute(ERROR_SHOWN) == null) {
+                      error(ctx, 404, "no such page: " + ctx.path());
+                    }
+                  });
             });
     app.start();
     return app.port();
@@ -133,12 +147,26 @@ public final class WebServer implements AutoCloseable {
 
   private void home(Context ctx) {
     Cursor after = cursor(ctx.queryParam("after"));
-    cached(ctx, "text/html; charset=utf-8", () -> {
-      EntryPage page = store.page(null, after, PAGE_SIZE);
-      Config cfg = config.get();
-      return render("list.jte", new ListPage(cfg.title(), cfg.title(), intro(cfg), group(page.entries(), cfg),
-          older("/", page), after == null ? null : "/", "", null, null, "home"));
-    });
+    cached(
+        ctx,
+        "text/html; charset=utf-8",
+        () -> {
+          EntryPage page = store.page(null, after, PAGE_SIZE);
+          Config cfg = config.get();
+          return render(
+              "list.jte",
+              new ListPage(
+                  cfg.title(),
+                  cfg.title(),
+                  intro(cfg),
+                  group(page.entries(), cfg),
+                  older("/", page),
+                  after == null ? null : "/",
+                  "",
+                  null,
+                  null,
+                  "home"));
+        });
   }
 
   private String intro(Config cfg) {
@@ -148,26 +176,53 @@ public final class WebServer implements AutoCloseable {
   private void authorPage(Context ctx) {
     SourceConfig s = source(ctx.pathParam("id"), false);
     Cursor after = cursor(ctx.queryParam("after"));
-    cached(ctx, "text/html; charset=utf-8", () -> {
-      Config cfg = config.get();
-      EntryPage page = store.page(List.of(s.id()), after, PAGE_SIZE);
-      String intro = s.tags().isEmpty() ? null : "Writes about " + String.join(", ", s.tags()) + ".";
-      return render("list.jte", new ListPage(cfg.title(), s.name(), intro, group(page.entries(), cfg),
-          older("/authors/" + s.id(), page), after == null ? null : "/authors/" + s.id(), "/authors/" + s.id(),
-          Links.safe(s.url()), null, "author"));
-    });
+    cached(
+        ctx,
+        "text/html; charset=utf-8",
+        () -> {
+          Config cfg = config.get();
+          EntryPage page = store.page(List.of(s.id()), after, PAGE_SIZE);
+          String intro =
+              s.tags().isEmpty() ? null : "Writes about " + String.join(", ", s.tags()) + ".";
+          return render(
+              "list.jte",
+              new ListPage(
+                  cfg.title(),
+                  s.name(),
+                  intro,
+                  group(page.entries(), cfg),
+                  older("/authors/" + s.id(), page),
+                  after == null ? null : "/authors/" + s.id(),
+                  "/authors/" + s.id(),
+                  Links.safe(s.url()),
+                  null,
+                  "author"));
+        });
   }
 
   private void tagPage(Context ctx) {
     String tag = tag(ctx.pathParam("tag"));
     Cursor after = cursor(ctx.queryParam("after"));
-    cached(ctx, "text/html; charset=utf-8", () -> {
-      Config cfg = config.get();
-      EntryPage page = store.page(sourcesTagged(cfg, tag), after, PAGE_SIZE);
-      return render("list.jte", new ListPage(cfg.title(), "#" + tag, "Posts from authors tagged " + tag + ".",
-          group(page.entries(), cfg), older("/tags/" + tag, page), after == null ? null : "/tags/" + tag,
-          "/tags/" + tag, null, null, "tag"));
-    });
+    cached(
+        ctx,
+        "text/html; charset=utf-8",
+        () -> {
+          Config cfg = config.get();
+          EntryPage page = store.page(sourcesTagged(cfg, tag), after, PAGE_SIZE);
+          return render(
+              "list.jte",
+              new ListPage(
+                  cfg.title(),
+                  "#" + tag,
+                  "Posts from authors tagged " + tag + ".",
+                  group(page.entries(), cfg),
+                  older("/tags/" + tag, page),
+                  after == null ? null : "/tags/" + tag,
+                  "/tags/" + tag,
+                  null,
+                  null,
+                  "tag"));
+        });
   }
 
   private void searchPage(Context ctx) {
@@ -175,19 +230,39 @@ public final class WebServer implements AutoCloseable {
     if (q.length() > 200) {
       throw new BadRequest("the search is too long (200 characters at most)");
     }
-    cached(ctx, "text/html; charset=utf-8", () -> {
-      Config cfg = config.get();
-      List<SearchHit> hits = q.isEmpty() ? List.of() : store.search(q, 50);
-      List<EntryView> views = new ArrayList<>();
-      for (SearchHit h : hits) {
-        views.add(view(h.entry(), cfg, h));
-      }
-      List<DayGroup> groups = views.isEmpty() ? List.of()
-          : List.of(new DayGroup(hits.size() + (hits.size() == 1 ? " result" : " results")
-              + (hits.size() == 50 ? " (the best 50)" : ""), views));
-      return render("list.jte", new ListPage(cfg.title(), q.isEmpty() ? "Search" : "Search: " + q, null,
-          groups, null, null, "", null, q.isEmpty() ? null : q, "search"));
-    });
+    cached(
+        ctx,
+        "text/html; charset=utf-8",
+        () -> {
+          Config cfg = config.get();
+          List<SearchHit> hits = q.isEmpty() ? List.of() : store.search(q, 50);
+          List<EntryView> views = new ArrayList<>();
+          for (SearchHit h : hits) {
+            views.add(view(h.entry(), cfg, h));
+          }
+          List<DayGroup> groups =
+              views.isEmpty()
+                  ? List.of()
+                  : List.of(
+                      new DayGroup(
+                          hits.size()
+                              + (hits.size() == 1 ? " result" : " results")
+                              + (hits.size() == 50 ? " (the best 50)" : ""),
+                          views));
+          return render(
+              "list.jte",
+              new ListPage(
+                  cfg.title(),
+                  q.isEmpty() ? "Search" : "Search: " + q,
+                  null,
+                  groups,
+                  null,
+                  null,
+                  "",
+                  null,
+                  q.isEmpty() ? null : q,
+                  "search"));
+        });
   }
 
   private void entryPage(Context ctx) {
@@ -197,39 +272,58 @@ public final class WebServer implements AutoCloseable {
     } catch (NumberFormatException e) {
       throw new NotFound("no such entry");
     }
-    cached(ctx, "text/html; charset=utf-8", () -> {
-      Config cfg = config.get();
-      StoredEntry e = store.entry(id).orElseThrow(() -> new NotFound("no such entry"));
-      Map<String, Object> params = new LinkedHashMap<>();
-      params.put("siteTitle", cfg.title());
-      params.put("e", view(e, cfg, null));
-      params.put("contentHtml", e.content());
-      return renderMap("entry.jte", params);
-    });
+    cached(
+        ctx,
+        "text/html; charset=utf-8",
+        () -> {
+          Config cfg = config.get();
+          StoredEntry e = store.entry(id).orElseThrow(() -> new NotFound("no such entry"));
+          Map<String, Object> params = new LinkedHashMap<>();
+          params.put("siteTitle", cfg.title());
+          params.put("e", view(e, cfg, null));
+          params.put("contentHtml", e.content());
+          return renderMap("entry.jte", params);
+        });
   }
 
   private void sourcesPage(Context ctx) {
-    cached(ctx, "text/html; charset=utf-8", () -> {
-      Config cfg = config.get();
-      Map<String, SourceState> states = new LinkedHashMap<>();
-      store.sources().forEach(s -> states.put(s.id(), s));
-      Map<String, Double> perWeek = store.postsPerWeek(4); // the window adaptive polling counts
-      List<SourceView> views = new ArrayList<>();
-      for (SourceConfig s : cfg.sources()) {
-        views.add(sourceView(s, states.get(s.id()), perWeek.getOrDefault(s.id(), 0.0)));
-      }
-      long failing = views.stream().filter(v -> v.status().equals("failing") || v.status().equals("gone")).count();
-      long pending = views.stream().filter(v -> v.status().equals("pending")).count();
-      List<SourceView> ordered = new ArrayList<>(views);
-      ordered.sort(java.util.Comparator.comparingInt(v -> switch (v.status()) {
-        case "failing" -> 0;
-        case "gone" -> 1;
-        case "pending" -> 2;
-        default -> 3;
-      }));
-      return render("sources.jte", new SourcesPage(cfg.title(), ordered, configError.get(),
-          views.size() - failing - pending, failing, pending));
-    });
+    cached(
+        ctx,
+        "text/html; charset=utf-8",
+        () -> {
+          Config cfg = config.get();
+          Map<String, SourceState> states = new LinkedHashMap<>();
+          store.sources().forEach(s -> states.put(s.id(), s));
+          Map<String, Double> perWeek = store.postsPerWeek(4); // the window adaptive polling counts
+          List<SourceView> views = new ArrayList<>();
+          for (SourceConfig s : cfg.sources()) {
+            views.add(sourceView(s, states.get(s.id()), perWeek.getOrDefault(s.id(), 0.0)));
+          }
+          long failing =
+              views.stream()
+                  .filter(v -> v.status().equals("failing") || v.status().equals("gone"))
+                  .count();
+          long pending = views.stream().filter(v -> v.status().equals("pending")).count();
+          List<SourceView> ordered = new ArrayList<>(views);
+          ordered.sort(
+              java.util.Comparator.comparingInt(
+                  v ->
+                      switch (v.status()) {
+                        case "failing" -> 0;
+                        case "gone" -> 1;
+                        case "pending" -> 2;
+                        default -> 3;
+                      }));
+          return render(
+              "sources.jte",
+              new SourcesPage(
+                  cfg.title(),
+                  ordered,
+                  configError.get(),
+                  views.size() - failing - pending,
+                  failing,
+                  pending));
+        });
   }
 
   private SourceView sourceView(SourceConfig s, SourceState st, double perWeek) {
@@ -243,27 +337,37 @@ public final class WebServer implements AutoCloseable {
     } else {
       status = "ok";
     }
-    String statusLabel = switch (status) {
-      case "pending" -> "Not polled yet";
-      case "gone" -> "Gone";
-      case "failing" -> "Failing";
-      default -> "OK";
-    };
-    String path = st == null || st.path() == null ? "not read yet" : switch (st.path()) {
-      case "feed" -> "its feed";
-      case "discovered" -> "a discovered feed";
-      case "scraped" -> "the page (detected)";
-      case "selectors" -> "the page (your selectors)";
-      default -> st.path();
-    };
+    String statusLabel =
+        switch (status) {
+          case "pending" -> "Not polled yet";
+          case "gone" -> "Gone";
+          case "failing" -> "Failing";
+          default -> "OK";
+        };
+    String path =
+        st == null || st.path() == null
+            ? "not read yet"
+            : switch (st.path()) {
+              case "feed" -> "its feed";
+              case "discovered" -> "a discovered feed";
+              case "scraped" -> "the page (detected)";
+              case "selectors" -> "the page (your selectors)";
+              default -> st.path();
+            };
     return new SourceView(
-        s.id(), s.name(), Links.safe(s.url()), st == null ? null : Links.safe(st.feedUrl()), path, status,
+        s.id(),
+        s.name(),
+        Links.safe(s.url()),
+        st == null ? null : Links.safe(st.feedUrl()),
+        path,
+        status,
         statusLabel,
         st == null || st.lastSuccessAt() == null ? "never" : dates.label(null, st.lastSuccessAt()),
         st == null || st.lastSuccessAt() == null ? null : FeedWriter.rfc3339(st.lastSuccessAt()),
         st == null ? null : st.lastError(),
         st == null ? 0 : st.consecutiveFailures(),
-        st == null || st.nextPollAt() == null ? (st != null && st.gone() ? "stopped (410 Gone)" : "when Chorus starts")
+        st == null || st.nextPollAt() == null
+            ? (st != null && st.gone() ? "stopped (410 Gone)" : "when Chorus starts")
             : when(st.nextPollAt()),
         polling(s, st, status),
         st == null ? 0 : st.entryCount(),
@@ -273,17 +377,25 @@ public final class WebServer implements AutoCloseable {
 
   /** How often the source is polled and by which rule; the wait is the one last booked. */
   private static String polling(SourceConfig s, SourceState st, String status) {
-    String rule = s.poll().adaptive()
-        ? "adaptive: " + span(s.poll().every()) + " to " + span(s.poll().max())
-        : "fixed";
+    String rule =
+        s.poll().adaptive()
+            ? "adaptive: " + span(s.poll().every()) + " to " + span(s.poll().max())
+            : "fixed";
     return switch (status) {
       case "gone" -> "stopped";
-      case "failing" -> "backing off after " + st.consecutiveFailures()
-          + (st.consecutiveFailures() == 1 ? " failure" : " failures");
+      case "failing" ->
+          "backing off after "
+              + st.consecutiveFailures()
+              + (st.consecutiveFailures() == 1 ? " failure" : " failures");
       case "pending" -> s.poll().adaptive() ? rule : "fixed: every " + span(s.poll().every());
-      default -> st.nextPollAt() == null
-          ? rule
-          : "every " + span(java.time.Duration.between(st.lastFetchAt(), st.nextPollAt())) + " (" + rule + ")";
+      default ->
+          st.nextPollAt() == null
+              ? rule
+              : "every "
+                  + span(java.time.Duration.between(st.lastFetchAt(), st.nextPollAt()))
+                  + " ("
+                  + rule
+                  + ")";
     };
   }
 
@@ -309,29 +421,45 @@ public final class WebServer implements AutoCloseable {
     }
     SourceConfig source = sourceId == null ? null : source(sourceId, false);
     String t = tag == null ? null : tag(tag);
-    String type = switch (kind) {
-      case "atom" -> "application/atom+xml; charset=utf-8";
-      case "rss" -> "application/rss+xml; charset=utf-8";
-      default -> "application/feed+json; charset=utf-8";
-    };
+    String type =
+        switch (kind) {
+          case "atom" -> "application/atom+xml; charset=utf-8";
+          case "rss" -> "application/rss+xml; charset=utf-8";
+          default -> "application/feed+json; charset=utf-8";
+        };
     String base = baseUrl(ctx);
-    cached(ctx, type, () -> {
-      Config cfg = config.get();
-      List<String> ids = source != null ? List.of(source.id()) : t != null ? sourcesTagged(cfg, t) : null;
-      List<StoredEntry> entries = store.page(ids, null, FEED_SIZE).entries();
-      String title = source != null ? source.name() + " · " + cfg.title()
-          : t != null ? "#" + t + " · " + cfg.title() : cfg.title();
-      String prefix = source != null ? "/authors/" + source.id() : t != null ? "/tags/" + t : "";
-      Instant updated = entries.stream().map(e -> item(e, cfg, base).updated()).max(Instant::compareTo)
-          .orElse(Instant.EPOCH);
-      FeedMeta meta = new FeedMeta(title, base + prefix + "/feed." + kind, base + (prefix.isEmpty() ? "/" : prefix), updated);
-      List<FeedItem> items = entries.stream().map(e -> item(e, cfg, base)).toList();
-      return switch (kind) {
-        case "atom" -> FeedWriter.atom(meta, items);
-        case "rss" -> FeedWriter.rss(meta, items);
-        default -> FeedWriter.json(meta, items);
-      };
-    });
+    cached(
+        ctx,
+        type,
+        () -> {
+          Config cfg = config.get();
+          List<String> ids =
+              source != null ? List.of(source.id()) : t != null ? sourcesTagged(cfg, t) : null;
+          List<StoredEntry> entries = store.page(ids, null, FEED_SIZE).entries();
+          String title =
+              source != null
+                  ? source.name() + " · " + cfg.title()
+                  : t != null ? "#" + t + " · " + cfg.title() : cfg.title();
+          String prefix =
+              source != null ? "/authors/" + source.id() : t != null ? "/tags/" + t : "";
+          Instant updated =
+              entries.stream()
+                  .map(e -> item(e, cfg, base).updated())
+                  .max(Instant::compareTo)
+                  .orElse(Instant.EPOCH);
+          FeedMeta meta =
+              new FeedMeta(
+                  title,
+                  base + prefix + "/feed." + kind,
+                  base + (prefix.isEmpty() ? "/" : prefix),
+                  updated);
+          List<FeedItem> items = entries.stream().map(e -> item(e, cfg, base)).toList();
+          return switch (kind) {
+            case "atom" -> FeedWriter.atom(meta, items);
+            case "rss" -> FeedWriter.rss(meta, items);
+            default -> FeedWriter.json(meta, items);
+          };
+        });
   }
 
   private FeedItem item(StoredEntry e, Config cfg, String base) {
@@ -347,12 +475,15 @@ public final class WebServer implements AutoCloseable {
 
   private void opml(Context ctx) {
     String base = baseUrl(ctx);
-    cached(ctx, "text/x-opml; charset=utf-8", () -> {
-      Config cfg = config.get();
-      Map<String, SourceState> states = new LinkedHashMap<>();
-      store.sources().forEach(s -> states.put(s.id(), s));
-      return Opml.write(cfg, states, base);
-    });
+    cached(
+        ctx,
+        "text/x-opml; charset=utf-8",
+        () -> {
+          Config cfg = config.get();
+          Map<String, SourceState> states = new LinkedHashMap<>();
+          store.sources().forEach(s -> states.put(s.id(), s));
+          return Opml.write(cfg, states, base);
+        });
   }
 
   // ---- API ----
@@ -366,77 +497,101 @@ public final class WebServer implements AutoCloseable {
       ids = List.of(source(sourceId, true).id());
     }
     List<String> sourceIds = ids;
-    cached(ctx, "application/json; charset=utf-8", () -> {
-      EntryPage page = store.page(sourceIds, after, limit);
-      ObjectNode root = JSON.createObjectNode();
-      ArrayNode arr = root.putArray("entries");
-      for (StoredEntry e : page.entries()) {
-        ObjectNode o = arr.addObject();
-        o.put("id", e.id());
-        o.put("source", e.sourceId());
-        o.put("sourceName", e.sourceName());
-        o.put("author", e.author() != null ? e.author() : e.sourceName());
-        o.put("title", e.title());
-        o.put("url", Links.safe(e.url()));
-        o.put("published", e.published());
-        o.put("updated", e.updated() == null ? null : FeedWriter.rfc3339(e.updated()));
-        o.put("firstSeen", FeedWriter.rfc3339(e.firstSeen()));
-        o.put("summary", e.summary());
-        o.put("content", e.content());
-      }
-      root.put("next", page.next());
-      return json(root);
-    });
+    cached(
+        ctx,
+        "application/json; charset=utf-8",
+        () -> {
+          EntryPage page = store.page(sourceIds, after, limit);
+          ObjectNode root = JSON.createObjectNode();
+          ArrayNode arr = root.putArray("entries");
+          for (StoredEntry e : page.entries()) {
+            ObjectNode o = arr.addObject();
+            o.put("id", e.id());
+            o.put("source", e.sourceId());
+            o.put("sourceName", e.sourceName());
+            o.put("author", e.author() != null ? e.author() : e.sourceName());
+            o.put("title", e.title());
+            o.put("url", Links.safe(e.url()));
+            o.put("published", e.published());
+            o.put("updated", e.updated() == null ? null : FeedWriter.rfc3339(e.updated()));
+            o.put("firstSeen", FeedWriter.rfc3339(e.firstSeen()));
+            o.put("summary", e.summary());
+            o.put("content", e.content());
+          }
+          root.put("next", page.next());
+          return json(root);
+        });
   }
 
   private void apiSources(Context ctx) {
-    cached(ctx, "application/json; charset=utf-8", () -> {
-      Config cfg = config.get();
-      Map<String, SourceState> states = new LinkedHashMap<>();
-      store.sources().forEach(s -> states.put(s.id(), s));
-      ObjectNode root = JSON.createObjectNode();
-      ArrayNode arr = root.putArray("sources");
-      for (SourceConfig s : cfg.sources()) {
-        SourceState st = states.get(s.id());
-        SourceView view = sourceView(s, st, 0);
-        ObjectNode o = arr.addObject();
-        o.put("id", s.id());
-        o.put("name", s.name());
-        o.put("url", s.url());
-        ArrayNode tags = o.putArray("tags");
-        s.tags().forEach(tags::add);
-        o.put("feed", st == null ? s.feed() : st.feedUrl());
-        o.put("path", st == null ? null : st.path());
-        o.put("status", view.status());
-        o.put("lastFetch", st == null || st.lastFetchAt() == null ? null : FeedWriter.rfc3339(st.lastFetchAt()));
-        o.put("lastSuccess", st == null || st.lastSuccessAt() == null ? null : FeedWriter.rfc3339(st.lastSuccessAt()));
-        o.put("lastError", st == null ? null : st.lastError());
-        o.put("consecutiveFailures", st == null ? 0 : st.consecutiveFailures());
-        o.put("nextPoll", st == null || st.nextPollAt() == null ? null : FeedWriter.rfc3339(st.nextPollAt()));
-        o.put("pollEvery", Durations.format(s.poll().every()));
-        o.put("pollMax", Durations.format(s.poll().max()));
-        o.put("adaptive", s.poll().adaptive());
-        o.put("polling", view.polling());
-        o.put("entries", st == null ? 0 : st.entryCount());
-      }
-      root.put("configError", configError.get());
-      return json(root);
-    });
+    cached(
+        ctx,
+        "application/json; charset=utf-8",
+        () -> {
+          Config cfg = config.get();
+          Map<String, SourceState> states = new LinkedHashMap<>();
+          store.sources().forEach(s -> states.put(s.id(), s));
+          ObjectNode root = JSON.createObjectNode();
+          ArrayNode arr = root.putArray("sources");
+          for (SourceConfig s : cfg.sources()) {
+            SourceState st = states.get(s.id());
+            SourceView view = sourceView(s, st, 0);
+            ObjectNode o = arr.addObject();
+            o.put("id", s.id());
+            o.put("name", s.name());
+            o.put("url", s.url());
+            ArrayNode tags = o.putArray("tags");
+            s.tags().forEach(tags::add);
+            o.put("feed", st == null ? s.feed() : st.feedUrl());
+            o.put("path", st == null ? null : st.path());
+            o.put("status", view.status());
+            o.put(
+                "lastFetch",
+                st == null || st.lastFetchAt() == null
+                    ? null
+                    : FeedWriter.rfc3339(st.lastFetchAt()));
+            o.put(
+                "lastSuccess",
+                st == null || st.lastSuccessAt() == null
+                    ? null
+                    : FeedWriter.rfc3339(st.lastSuccessAt()));
+            o.put("lastError", st == null ? null : st.lastError());
+            o.put("consecutiveFailures", st == null ? 0 : st.consecutiveFailures());
+            o.put(
+                "nextPoll",
+                st == null || st.nextPollAt() == null ? null : FeedWriter.rfc3339(st.nextPollAt()));
+            o.put("pollEvery", Durations.format(s.poll().every()));
+            o.put("pollMax", Durations.format(s.poll().max()));
+            o.put("adaptive", s.poll().adaptive());
+            o.put("polling", view.polling());
+            o.put("entries", st == null ? 0 : st.entryCount());
+          }
+          root.put("configError", configError.get());
+          return json(root);
+        });
   }
 
   // ---- helpers ----
 
   private void cached(Context ctx, String contentType, Supplier<byte[]> render) {
-    long version = store.dataVersion() * 31 + System.identityHashCode(config.get()) + (configError.get() == null ? 0 : 7);
-    String key = ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("") + "#" + baseUrl(ctx);
+    long version =
+        store.dataVersion() * 31
+            + System.identityHashCode(config.get())
+            + (configError.get() == null ? 0 : 7);
+    String key =
+        ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse("") + "#" + baseUrl(ctx);
     ResponseCache.Rendered r = cache.get(key, version, clock.instant(), render);
     ctx.header("ETag", r.etag());
-    ctx.header("Last-Modified", DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atOffset(ZoneOffset.UTC)));
+    ctx.header(
+        "Last-Modified",
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(r.lastModified().atOffset(ZoneOffset.UTC)));
     ctx.header("Cache-Control", "no-cache");
     ctx.header("Vary", "Accept-Encoding");
     ctx.contentType(contentType);
     String inm = ctx.header("If-None-Match");
-    if (inm != null ? matches(inm, r.etag()) : notModifiedSince(ctx.header("If-Modified-Since"), r.lastModified())) {
+    if (inm != null
+        ? matches(inm, r.etag())
+        : notModifiedSince(ctx.header("If-Modified-Since"), r.lastModified())) {
       ctx.status(304);
       return;
     }
@@ -464,7 +619,8 @@ public final class WebServer implements AutoCloseable {
       return false;
     }
     try {
-      Instant since = java.time.ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      Instant since =
+          java.time.ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
       return !lastModified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).isAfter(since);
     } catch (RuntimeException e) {
       return false;
@@ -487,11 +643,16 @@ public final class WebServer implements AutoCloseable {
       o.put("status", status);
       ctx.contentType("application/json; charset=utf-8").result(json(o));
     } else {
-      String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status
-          + "</title><link rel=\"stylesheet\" href=\"/static/chorus.css\"></head><body><main><h1>"
-          + (status == 404 ? "Not found" : status == 400 ? "Bad request" : "Something went wrong")
-          + "</h1><p>" + escape(message)
-          + "</p><p><a href=\"/\">Back to the latest posts</a></p></main></body></html>";
+      String html =
+          "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+              + status
+              + "</title><link rel=\"stylesheet\" href=\"/static/chorus.css\"></head><body><main><h1>"
+              + (status == 404
+                  ? "Not found"
+                  : status == 400 ? "Bad request" : "Something went wrong")
+              + "</h1><p>"
+              + escape(message)
+              + "</p><p><a href=\"/\">Back to the latest posts</a></p></main></body></html>";
       ctx.contentType("text/html; charset=utf-8").result(html);
     }
   }
@@ -513,9 +674,14 @@ public final class WebServer implements AutoCloseable {
   }
 
   private SourceConfig source(String id, boolean api) {
-    return config.get().source(id).orElseThrow(() -> api
-        ? new BadRequest("unknown source: " + id)
-        : new NotFound("no such author: " + id));
+    return config
+        .get()
+        .source(id)
+        .orElseThrow(
+            () ->
+                api
+                    ? new BadRequest("unknown source: " + id)
+                    : new NotFound("no such author: " + id));
   }
 
   private static String tag(String tag) {
@@ -527,7 +693,10 @@ public final class WebServer implements AutoCloseable {
   }
 
   private static List<String> sourcesTagged(Config cfg, String tag) {
-    return cfg.sources().stream().filter(s -> s.tags().contains(tag)).map(SourceConfig::id).toList();
+    return cfg.sources().stream()
+        .filter(s -> s.tags().contains(tag))
+        .map(SourceConfig::id)
+        .toList();
   }
 
   private static Cursor cursor(String token) {
@@ -565,8 +734,10 @@ public final class WebServer implements AutoCloseable {
     Map<String, List<EntryView>> groups = new LinkedHashMap<>();
     for (StoredEntry e : entries) {
       FuzzyDate d = DateLabels.known(e.published());
-      String label = d == null || e.sortAt().toEpochMilli() != d.instant().toEpochMilli()
-          ? dates.group(null, e.sortAt()) : dates.group(d, e.sortAt());
+      String label =
+          d == null || e.sortAt().toEpochMilli() != d.instant().toEpochMilli()
+              ? dates.group(null, e.sortAt())
+              : dates.group(d, e.sortAt());
       groups.computeIfAbsent(label, k -> new ArrayList<>()).add(view(e, cfg, null));
     }
     List<DayGroup> out = new ArrayList<>();
@@ -583,15 +754,35 @@ public final class WebServer implements AutoCloseable {
     String text = e.content() != null ? e.content() : e.summary();
     int words = text == null ? 0 : text.replaceAll("<[^>]*>", " ").strip().split("\\s+").length;
     int minutes = e.content() == null ? 0 : Math.max(1, Math.round(words / 230f));
-    String name = e.sourceName() == null || e.sourceName().isBlank() ? e.sourceId() : e.sourceName().strip();
+    String name =
+        e.sourceName() == null || e.sourceName().isBlank() ? e.sourceId() : e.sourceName().strip();
     String initial = new String(Character.toChars(Character.toUpperCase(name.codePointAt(0))));
-    Highlight title = hit == null || hit.titleMarked() == null || hit.titleMarked().isBlank()
-        ? null : Highlight.of(hit.titleMarked());
-    Highlight snippet = hit == null || hit.snippetMarked() == null || hit.snippetMarked().isBlank()
-        ? null : Highlight.snippet(hit.snippetMarked(), e.summary());
-    return new EntryView(e.id(), e.displayTitle(), Links.safe(e.url()), e.displayAuthor(), e.sourceId(),
-        e.sourceName(), tags, datetime, label, dates.full(d, e.firstSeen()), undated, e.summary(), minutes,
-        initial, Math.floorMod(e.sourceId().hashCode(), 8), title, snippet);
+    Highlight title =
+        hit == null || hit.titleMarked() == null || hit.titleMarked().isBlank()
+            ? null
+            : Highlight.of(hit.titleMarked());
+    Highlight snippet =
+        hit == null || hit.snippetMarked() == null || hit.snippetMarked().isBlank()
+            ? null
+            : Highlight.snippet(hit.snippetMarked(), e.summary());
+    return new EntryView(
+        e.id(),
+        e.displayTitle(),
+        Links.safe(e.url()),
+        e.displayAuthor(),
+        e.sourceId(),
+        e.sourceName(),
+        tags,
+        datetime,
+        label,
+        dates.full(d, e.firstSeen()),
+        undated,
+        e.summary(),
+        minutes,
+        initial,
+        Math.floorMod(e.sourceId().hashCode(), 8),
+        title,
+        snippet);
   }
 
   private byte[] render(String template, Object page) {

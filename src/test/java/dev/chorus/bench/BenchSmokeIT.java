@@ -22,14 +22,36 @@ class BenchSmokeIT {
   void runsEveryPhaseAtTwentyFeeds() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     BenchRunner.Options options =
-        new BenchRunner.Options(List.of(20), Duration.ofMillis(10), 1, 16, 4, "256m",
-            Set.of("poll", "parse", "serve", "storage"), 500, 1, 8, work, 1, List.of(), true);
-    List<BenchRunner.Row> rows = new BenchRunner(options, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
+        new BenchRunner.Options(
+            List.of(20),
+            Duration.ofMillis(10),
+            1,
+            16,
+            4,
+            "256m",
+            Set.of("poll", "parse", "serve", "storage"),
+            500,
+            1,
+            8,
+            work,
+            1,
+            List.of(),
+            true);
+    List<BenchRunner.Row> rows =
+        new BenchRunner(options, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run();
     String out = bytes.toString(StandardCharsets.UTF_8);
-    assertThat(out).contains("(20 ok, 0 failed", "(20 not modified, 0 failed", "farm answered 20 × 200, 20 × 304, 0 × 404");
+    assertThat(out)
+        .contains(
+            "(20 ok, 0 failed",
+            "(20 not modified, 0 failed",
+            "farm answered 20 × 200, 20 × 304, 0 × 404");
     assertThat(out).contains("storage: 500 entries").doesNotContain("NaN");
-    assertThat(rows).extracting(BenchRunner.Row::what)
-        .contains("poll cold, N=20 (s)", "poll warm, N=20 (s)", "serve / (req/s; p50 / p99 ms)",
+    assertThat(rows)
+        .extracting(BenchRunner.Row::what)
+        .contains(
+            "poll cold, N=20 (s)",
+            "poll warm, N=20 (s)",
+            "serve / (req/s; p50 / p99 ms)",
             "store at 500: first page (ms)");
     assertThat(rows).allSatisfy(r -> assertThat(r.measured()).isNotBlank());
   }

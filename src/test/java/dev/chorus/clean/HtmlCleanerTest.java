@@ -28,7 +28,8 @@ class HtmlCleanerTest {
 
   @Test
   void imagesAreLazy() {
-    assertThat(cleaner.sanitize("<img src=\"https://x.example/a.png\">", BASE)).contains("loading=\"lazy\"");
+    assertThat(cleaner.sanitize("<img src=\"https://x.example/a.png\">", BASE))
+        .contains("loading=\"lazy\"");
   }
 
   @Test
@@ -45,26 +46,34 @@ class HtmlCleanerTest {
   void srcsetKeepsOnlySafeCandidates() {
     String out =
         cleaner.sanitize(
-            "<img src=\"a.png\" srcset=\"a.png 1x, javascript:alert(1) 2x, //cdn.example.com/b.png 3x\">", BASE);
+            "<img src=\"a.png\" srcset=\"a.png 1x, javascript:alert(1) 2x, //cdn.example.com/b.png 3x\">",
+            BASE);
     assertThat(out)
-        .contains("srcset=\"https://blog.example.com/posts/1/a.png 1x, https://cdn.example.com/b.png 3x\"");
+        .contains(
+            "srcset=\"https://blog.example.com/posts/1/a.png 1x, https://cdn.example.com/b.png 3x\"");
     assertThat(out).doesNotContain("javascript");
   }
 
   @Test
   void iframesOnlyFromVideoHostsOverHttps() {
-    assertThat(cleaner.sanitize("<iframe src=\"https://www.youtube.com/embed/abc\" width=\"560\"></iframe>", BASE))
+    assertThat(
+            cleaner.sanitize(
+                "<iframe src=\"https://www.youtube.com/embed/abc\" width=\"560\"></iframe>", BASE))
         .contains("<iframe src=\"https://www.youtube.com/embed/abc\"");
     assertThat(cleaner.sanitize("<iframe src=\"https://player.vimeo.com/video/1\"></iframe>", BASE))
         .contains("player.vimeo.com");
-    assertThat(cleaner.sanitize("<iframe src=\"http://www.youtube.com/embed/abc\"></iframe>", BASE)).doesNotContain("iframe");
-    assertThat(cleaner.sanitize("<iframe src=\"https://evil.example/\"></iframe>", BASE)).doesNotContain("iframe");
+    assertThat(cleaner.sanitize("<iframe src=\"http://www.youtube.com/embed/abc\"></iframe>", BASE))
+        .doesNotContain("iframe");
+    assertThat(cleaner.sanitize("<iframe src=\"https://evil.example/\"></iframe>", BASE))
+        .doesNotContain("iframe");
   }
 
   @Test
   void mailtoLinksSurviveButNotOnImages() {
-    assertThat(cleaner.sanitize("<a href=\"mailto:me@example.com\">m</a>", BASE)).contains("href=\"mailto:me&#64;example.com\"");
-    assertThat(cleaner.sanitize("<img src=\"mailto:me@example.com\">", BASE)).doesNotContain("<img");
+    assertThat(cleaner.sanitize("<a href=\"mailto:me@example.com\">m</a>", BASE))
+        .contains("href=\"mailto:me&#64;example.com\"");
+    assertThat(cleaner.sanitize("<img src=\"mailto:me@example.com\">", BASE))
+        .doesNotContain("<img");
   }
 
   @Test
@@ -73,7 +82,14 @@ class HtmlCleanerTest {
         "<h2>T</h2><ul><li><em>a</em></li></ul><blockquote>q</blockquote><pre><code>x</code></pre>"
             + "<table><tr><td>c</td></tr></table><figure><figcaption>f</figcaption></figure>";
     String out = cleaner.sanitize(html, BASE);
-    assertThat(out).contains("<h2>T</h2>", "<em>a</em>", "<blockquote>q</blockquote>", "<code>x</code>", "<td>c</td>", "<figcaption>f</figcaption>");
+    assertThat(out)
+        .contains(
+            "<h2>T</h2>",
+            "<em>a</em>",
+            "<blockquote>q</blockquote>",
+            "<code>x</code>",
+            "<td>c</td>",
+            "<figcaption>f</figcaption>");
   }
 
   @Test

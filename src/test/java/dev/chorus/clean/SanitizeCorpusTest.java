@@ -29,13 +29,61 @@ import org.junit.jupiter.api.Test;
 class SanitizeCorpusTest {
 
   private static final Set<String> ALLOWED_TAGS =
-      Set.of("p", "br", "a", "img", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-          "blockquote", "pre", "code", "em", "strong", "b", "i", "u", "s", "sub", "sup", "table",
-          "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "figure",
-          "figcaption", "hr", "dl", "dt", "dd", "abbr", "cite", "q", "span", "div", "iframe");
-  private static final Set<String> URL_ATTRIBUTES = Set.of("href", "src", "srcset", "cite", "poster");
+      Set.of(
+          "p",
+          "br",
+          "a",
+          "img",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "ul",
+          "ol",
+          "li",
+          "blockquote",
+          "pre",
+          "code",
+          "em",
+          "strong",
+          "b",
+          "i",
+          "u",
+          "s",
+          "sub",
+          "sup",
+          "table",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "th",
+          "td",
+          "caption",
+          "colgroup",
+          "col",
+          "figure",
+          "figcaption",
+          "hr",
+          "dl",
+          "dt",
+          "dd",
+          "abbr",
+          "cite",
+          "q",
+          "span",
+          "div",
+          "iframe");
+  private static final Set<String> URL_ATTRIBUTES =
+      Set.of("href", "src", "srcset", "cite", "poster");
   private static final Set<String> VIDEO_HOSTS =
-      Set.of("www.youtube.com", "youtube.com", "www.youtube-nocookie.com", "youtube-nocookie.com",
+      Set.of(
+          "www.youtube.com",
+          "youtube.com",
+          "www.youtube-nocookie.com",
+          "youtube-nocookie.com",
           "player.vimeo.com");
   private static final Pattern ELEMENT =
       Pattern.compile("(?s)<([\\w.:-]+)(?:\\s[^>]*)?>(.*?)</\\1\\s*>");
@@ -53,8 +101,7 @@ class SanitizeCorpusTest {
 
   @Test
   void nothingDangerousSurvivesAnySanitizeCase() throws IOException, URISyntaxException {
-    Path dir =
-        Path.of(getClass().getResource("/feedparser/tests/wellformed/sanitize").toURI());
+    Path dir = Path.of(getClass().getResource("/feedparser/tests/wellformed/sanitize").toURI());
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
@@ -74,8 +121,14 @@ class SanitizeCorpusTest {
         }
       }
     }
-    System.out.println("Sanitize corpus: " + cases + " cases, " + texts + " texts sanitised, "
-        + failures.size() + " with something dangerous left");
+    System.out.println(
+        "Sanitize corpus: "
+            + cases
+            + " cases, "
+            + texts
+            + " texts sanitised, "
+            + failures.size()
+            + " with something dangerous left");
     assertThat(cases).isGreaterThanOrEqualTo(700);
     assertThat(failures).isEmpty();
   }
@@ -125,14 +178,19 @@ class SanitizeCorpusTest {
       }
       for (Attribute a : el.attributes()) {
         String name = a.getKey().toLowerCase(Locale.ROOT);
-        if (name.startsWith("on") || name.equals("style") || name.equals("class") || name.equals("id")) {
+        if (name.startsWith("on")
+            || name.equals("style")
+            || name.equals("class")
+            || name.equals("id")) {
           return "attribute " + name;
         }
         if (URL_ATTRIBUTES.contains(name)) {
-          for (String url : name.equals("srcset") ? a.getValue().split(",") : new String[] {a.getValue()}) {
+          for (String url :
+              name.equals("srcset") ? a.getValue().split(",") : new String[] {a.getValue()}) {
             String u = url.trim().split("\\s+")[0].toLowerCase(Locale.ROOT);
             boolean ok =
-                u.startsWith("http://") || u.startsWith("https://")
+                u.startsWith("http://")
+                    || u.startsWith("https://")
                     || (name.equals("href") && u.startsWith("mailto:"));
             if (!ok) {
               return "URL " + u;

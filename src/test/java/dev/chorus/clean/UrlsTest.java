@@ -12,24 +12,31 @@ class UrlsTest {
 
   @Test
   void relativePathsResolveAgainstTheBase() {
-    assertThat(Urls.safeHttpUrl("img/a.png", BASE)).isEqualTo("https://blog.example.com/posts/2024/img/a.png");
+    assertThat(Urls.safeHttpUrl("img/a.png", BASE))
+        .isEqualTo("https://blog.example.com/posts/2024/img/a.png");
     assertThat(Urls.safeHttpUrl("/about", BASE)).isEqualTo("https://blog.example.com/about");
     assertThat(Urls.safeHttpUrl("../x", BASE)).isEqualTo("https://blog.example.com/posts/x");
-    assertThat(Urls.safeHttpUrl("?page=2", BASE)).isEqualTo("https://blog.example.com/posts/2024/hello.html?page=2");
-    assertThat(Urls.safeHttpUrl("#top", BASE)).isEqualTo("https://blog.example.com/posts/2024/hello.html#top");
+    assertThat(Urls.safeHttpUrl("?page=2", BASE))
+        .isEqualTo("https://blog.example.com/posts/2024/hello.html?page=2");
+    assertThat(Urls.safeHttpUrl("#top", BASE))
+        .isEqualTo("https://blog.example.com/posts/2024/hello.html#top");
     assertThat(Urls.safeHttpUrl("x", "https://example.com")).isEqualTo("https://example.com/x");
   }
 
   @Test
   void protocolRelativeUrlsTakeTheBaseScheme() {
-    assertThat(Urls.safeHttpUrl("//cdn.example.net/x.js", "http://example.com/")).isEqualTo("http://cdn.example.net/x.js");
-    assertThat(Urls.safeHttpUrl("//cdn.example.net/x", null)).isEqualTo("https://cdn.example.net/x");
+    assertThat(Urls.safeHttpUrl("//cdn.example.net/x.js", "http://example.com/"))
+        .isEqualTo("http://cdn.example.net/x.js");
+    assertThat(Urls.safeHttpUrl("//cdn.example.net/x", null))
+        .isEqualTo("https://cdn.example.net/x");
   }
 
   @Test
   void absoluteHttpUrlsPassAndSpacesAreEncoded() {
-    assertThat(Urls.safeHttpUrl("HTTP://Example.com/a b", null)).isEqualTo("http://Example.com/a%20b");
-    assertThat(Urls.safeHttpUrl("  https://example.com/x\n", BASE)).isEqualTo("https://example.com/x");
+    assertThat(Urls.safeHttpUrl("HTTP://Example.com/a b", null))
+        .isEqualTo("http://Example.com/a%20b");
+    assertThat(Urls.safeHttpUrl("  https://example.com/x\n", BASE))
+        .isEqualTo("https://example.com/x");
   }
 
   @ParameterizedTest
@@ -71,7 +78,8 @@ class UrlsTest {
     assertThat(Urls.normalize("HTTPS://Blog.Example.COM:443/Post?utm_source=x&id=3&UTM_medium=y#c"))
         .isEqualTo("https://blog.example.com/Post?id=3");
     assertThat(Urls.normalize("http://example.com")).isEqualTo("http://example.com/");
-    assertThat(Urls.normalize("http://example.com:80/?utm_campaign=z")).isEqualTo("http://example.com/");
+    assertThat(Urls.normalize("http://example.com:80/?utm_campaign=z"))
+        .isEqualTo("http://example.com/");
     assertThat(Urls.normalize("http://example.com:8080/a")).isEqualTo("http://example.com:8080/a");
     assertThat(Urls.normalize(null)).isNull();
   }

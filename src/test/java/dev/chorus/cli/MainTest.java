@@ -24,7 +24,8 @@ class MainTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -71,11 +72,13 @@ class MainTest {
     try (dev.chorus.FixtureServer blog = new dev.chorus.FixtureServer("/sites/e2e-blog")) {
       Run r = run("detect", "--allow-private-networks", blog.base() + "/");
       assertThat(r.code()).isZero();
-      assertThat(r.out()).contains("3 posts found", "A second essay", "2024-07-14", "scrape:", "item:");
+      assertThat(r.out())
+          .contains("3 posts found", "A second essay", "2024-07-14", "scrape:", "item:");
       Run json = run("detect", "--json", "--allow-private-networks", blog.base() + "/");
       var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
       assertThat(tree.get("posts")).hasSize(3);
-      assertThat(tree.get("posts").get(0).get("url").asText()).isEqualTo(blog.base() + "/posts/first-post/");
+      assertThat(tree.get("posts").get(0).get("url").asText())
+          .isEqualTo(blog.base() + "/posts/first-post/");
       assertThat(tree.get("scrape").get("item").asText()).isNotBlank();
       assertThat(tree.get("candidates").get(0).has("score")).isTrue();
     }
@@ -91,15 +94,35 @@ class MainTest {
   @Test
   void addDiscoversTheFeedAndAppendsTheSourceKeepingComments() throws Exception {
     try (dev.chorus.FixtureServer site = new dev.chorus.FixtureServer("/sites/e2e")) {
-      site.override("/", "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss.xml\"></head><body></body></html>");
+      site.override(
+          "/",
+          "<html><head><link rel=\"alternate\" type=\"application/rss+xml\" href=\"/rss.xml\"></head><body></body></html>");
       Path f = dir.resolve("feeds.yml");
-      Files.writeString(f, "# my planet\nfetch:\n  allow_private_networks: true\nsources:  # the blogs\n  - url: https://a.example/\n");
-      Run r = run("add", "--config", f.toString(), "--name", "Ada", "--tag", "queues", site.base() + "/");
+      Files.writeString(
+          f,
+          "# my planet\nfetch:\n  allow_private_networks: true\nsources:  # the blogs\n  - url: https://a.example/\n");
+      Run r =
+          run(
+              "add",
+              "--config",
+              f.toString(),
+              "--name",
+              "Ada",
+              "--tag",
+              "queues",
+              site.base() + "/");
       assertThat(r.code()).as(r.err()).isZero();
       String yaml = Files.readString(f);
-      assertThat(yaml).startsWith("# my planet\n").contains("sources:  # the blogs", "name: Ada", "feed: " + site.base() + "/rss.xml", "tags: [queues]");
+      assertThat(yaml)
+          .startsWith("# my planet\n")
+          .contains(
+              "sources:  # the blogs",
+              "name: Ada",
+              "feed: " + site.base() + "/rss.xml",
+              "tags: [queues]");
       assertThat(run("check", "--config", f.toString()).code()).isZero();
-      assertThat(run("add", "--config", f.toString(), site.base() + "/").out()).contains("already in");
+      assertThat(run("add", "--config", f.toString(), site.base() + "/").out())
+          .contains("already in");
     }
   }
 }

@@ -46,16 +46,29 @@ class ReadOnlyDatabaseTest {
     lock(dir.resolve("data/chorus.db"));
     Result r = run("poll", "-c", config.toString());
     assertPlainFailure(r);
-    assertThat(r.err.strip()).isEqualTo("chorus: cannot open database " + dir.resolve("data/chorus.db")
-        + ": the database file is read-only");
+    assertThat(r.err.strip())
+        .isEqualTo(
+            "chorus: cannot open database "
+                + dir.resolve("data/chorus.db")
+                + ": the database file is read-only");
   }
 
   @Test
   void explainsAReadOnlyDatabaseFolder() throws Exception {
     lock(dir.resolve("data"));
     for (String command : new String[] {"poll", "serve"}) {
-      Result r = command.equals("poll") ? run("poll", "-c", config.toString())
-          : run("serve", "-c", config.toString(), "--port", "0", "--host", "127.0.0.1", "--no-poll");
+      Result r =
+          command.equals("poll")
+              ? run("poll", "-c", config.toString())
+              : run(
+                  "serve",
+                  "-c",
+                  config.toString(),
+                  "--port",
+                  "0",
+                  "--host",
+                  "127.0.0.1",
+                  "--no-poll");
       assertPlainFailure(r);
       assertThat(r.err).contains("cannot open database").contains("writable");
     }
@@ -69,7 +82,11 @@ class ReadOnlyDatabaseTest {
 
   private void lock(Path p) throws Exception {
     if (isRoot()) {
-      int code = new ProcessBuilder("chattr", "+i", p.toString()).redirectErrorStream(true).start().waitFor();
+      int code =
+          new ProcessBuilder("chattr", "+i", p.toString())
+              .redirectErrorStream(true)
+              .start()
+              .waitFor();
       Assumptions.assumeTrue(code == 0, "chattr +i is not available here");
     } else {
       p.toFile().setWritable(false);
@@ -104,7 +121,8 @@ class ReadOnlyDatabaseTest {
       System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+      return new Result(
+          code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(out);
       System.setErr(err);

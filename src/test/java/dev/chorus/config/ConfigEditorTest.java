@@ -49,7 +49,8 @@ class ConfigEditorTest {
   void appendsAtTheEndOfTheSourcesListKeepingEveryCommentAndLine() throws Exception {
     Path f = file(COMMENTED);
     List<NewSource> added =
-        ConfigEditor.append(f, List.of(source("Grace Hopper", "https://grace.example/", null, "compilers")));
+        ConfigEditor.append(
+            f, List.of(source("Grace Hopper", "https://grace.example/", null, "compilers")));
 
     assertThat(added).extracting(NewSource::id).containsExactly("grace-hopper");
     String after = Files.readString(f);
@@ -61,9 +62,10 @@ class ConfigEditorTest {
             + "    tags: [compilers]\n";
     assertThat(after).contains(block);
     // removing the inserted lines gives back the original file byte for byte
-    assertThat(after.replace(
-            "  - id: grace-hopper\n    name: Grace Hopper\n    url: https://grace.example/\n    tags: [compilers]\n",
-            ""))
+    assertThat(
+            after.replace(
+                "  - id: grace-hopper\n    name: Grace Hopper\n    url: https://grace.example/\n    tags: [compilers]\n",
+                ""))
         .isEqualTo(COMMENTED);
     Config c = ConfigLoader.load(f);
     assertThat(c.sources()).extracting(SourceConfig::id).containsExactly("ada", "grace-hopper");
@@ -83,13 +85,16 @@ class ConfigEditorTest {
                 source("Lin twice", "https://lin.example/", null)));
 
     assertThat(added).extracting(NewSource::name).containsExactly("Lin");
-    assertThat(ConfigLoader.load(f).sources()).extracting(SourceConfig::id).containsExactly("ada", "lin");
+    assertThat(ConfigLoader.load(f).sources())
+        .extracting(SourceConfig::id)
+        .containsExactly("ada", "lin");
   }
 
   @Test
   void writesNothingWhenEverySourceIsAlreadyThere() throws Exception {
     Path f = file(COMMENTED);
-    assertThat(ConfigEditor.append(f, List.of(source("Ada", "https://ada.example/", null)))).isEmpty();
+    assertThat(ConfigEditor.append(f, List.of(source("Ada", "https://ada.example/", null))))
+        .isEmpty();
     assertThat(Files.readString(f)).isEqualTo(COMMENTED);
   }
 
@@ -98,7 +103,10 @@ class ConfigEditorTest {
     Path f = file(COMMENTED);
     List<NewSource> added =
         ConfigEditor.append(
-            f, List.of(source("Ada", "https://other-ada.example/", null), source("Ada", "https://third.example/", null)));
+            f,
+            List.of(
+                source("Ada", "https://other-ada.example/", null),
+                source("Ada", "https://third.example/", null)));
     assertThat(added).extracting(NewSource::id).containsExactly("ada-2", "ada-3");
   }
 
@@ -108,25 +116,33 @@ class ConfigEditorTest {
     ConfigEditor.append(f, List.of(source("Mo", "https://mo.example/blog/", null)));
 
     assertThat(Files.readString(f))
-        .isEqualTo("title: Empty  # nothing yet\nsources:\n  - id: mo\n    name: Mo\n    url: https://mo.example/blog/\n");
-    assertThat(ConfigLoader.load(f).sources()).extracting(SourceConfig::url).containsExactly("https://mo.example/blog/");
+        .isEqualTo(
+            "title: Empty  # nothing yet\nsources:\n  - id: mo\n    name: Mo\n    url: https://mo.example/blog/\n");
+    assertThat(ConfigLoader.load(f).sources())
+        .extracting(SourceConfig::url)
+        .containsExactly("https://mo.example/blog/");
   }
 
   @Test
   void createsTheFileWhenThereIsNone() throws Exception {
     Path f = dir.resolve("new.yml");
-    ConfigEditor.append(f, List.of(source(null, "https://solo.example/", "https://solo.example/atom.xml")));
+    ConfigEditor.append(
+        f, List.of(source(null, "https://solo.example/", "https://solo.example/atom.xml")));
     Config c = ConfigLoader.load(f);
-    assertThat(c.sources()).singleElement().satisfies(s -> {
-      assertThat(s.id()).isEqualTo("solo-example");
-      assertThat(s.feed()).isEqualTo("https://solo.example/atom.xml");
-    });
+    assertThat(c.sources())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.id()).isEqualTo("solo-example");
+              assertThat(s.feed()).isEqualTo("https://solo.example/atom.xml");
+            });
   }
 
   @Test
   void quotesNamesThatYamlWouldMisread() throws Exception {
     Path f = file(COMMENTED);
-    ConfigEditor.append(f, List.of(source("Notes: \"quoted\" # not a comment", "https://q.example/", null, "x.y")));
+    ConfigEditor.append(
+        f, List.of(source("Notes: \"quoted\" # not a comment", "https://q.example/", null, "x.y")));
     SourceConfig q = ConfigLoader.load(f).sources().get(1);
     assertThat(q.name()).isEqualTo("Notes: \"quoted\" # not a comment");
   }
@@ -134,7 +150,8 @@ class ConfigEditorTest {
   @Test
   void refusesAnEditThatWouldMakeTheFileInvalidAndLeavesItUntouched() throws Exception {
     Path f = file(COMMENTED);
-    assertThatThrownBy(() -> ConfigEditor.append(f, List.of(source("Bad", "ftp://bad.example/", null))))
+    assertThatThrownBy(
+            () -> ConfigEditor.append(f, List.of(source("Bad", "ftp://bad.example/", null))))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("url");
     assertThat(Files.readString(f)).isEqualTo(COMMENTED);
@@ -147,7 +164,8 @@ class ConfigEditorTest {
   void refusesToEditAFileThatIsAlreadyInvalid() throws Exception {
     String broken = "sources:\n  - name: no url here\n";
     Path f = file(broken);
-    assertThatThrownBy(() -> ConfigEditor.append(f, List.of(source("Ok", "https://ok.example/", null))))
+    assertThatThrownBy(
+            () -> ConfigEditor.append(f, List.of(source("Ok", "https://ok.example/", null))))
         .isInstanceOf(ConfigException.class);
     assertThat(Files.readString(f)).isEqualTo(broken);
   }

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chorus.config.SourceConfig.ContentMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.io.TempDir;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
   private static final Path FILE = Path.of("/srv/chorus/feeds.yml");
@@ -74,7 +74,8 @@ class ConfigLoaderTest {
     Config c = parse("sources:\n  - url: http://a.example/\n");
     assertThat(c.title()).isEqualTo("Chorus");
     assertThat(c.database()).isEqualTo(Path.of("/srv/chorus/chorus.db"));
-    assertThat(c.poll()).isEqualTo(new PollSettings(Duration.ofMinutes(30), Duration.ofHours(24), true));
+    assertThat(c.poll())
+        .isEqualTo(new PollSettings(Duration.ofMinutes(30), Duration.ofHours(24), true));
     assertThat(c.sources().get(0).poll()).isEqualTo(c.poll());
     assertThat(c.fetch().allowPrivateNetworks()).isFalse();
   }
@@ -96,9 +97,11 @@ class ConfigLoaderTest {
                 poll_every: 15m
                 adaptive: yes
             """);
-    assertThat(c.poll()).isEqualTo(new PollSettings(Duration.ofHours(1), Duration.ofHours(12), false));
+    assertThat(c.poll())
+        .isEqualTo(new PollSettings(Duration.ofHours(1), Duration.ofHours(12), false));
     assertThat(c.sources().get(0).poll()).isEqualTo(c.poll());
-    assertThat(c.sources().get(1).poll()).isEqualTo(new PollSettings(Duration.ofHours(1), Duration.ofDays(2), true));
+    assertThat(c.sources().get(1).poll())
+        .isEqualTo(new PollSettings(Duration.ofHours(1), Duration.ofDays(2), true));
     assertThat(c.sources().get(2).poll())
         .isEqualTo(new PollSettings(Duration.ofMinutes(15), Duration.ofHours(12), true));
   }
@@ -115,24 +118,32 @@ class ConfigLoaderTest {
                 poll_every: 3d
             """);
     assertThat(c.poll()).isEqualTo(new PollSettings(Duration.ofDays(2), Duration.ofDays(2), true));
-    assertThat(c.sources().get(1).poll()).isEqualTo(new PollSettings(Duration.ofDays(3), Duration.ofDays(3), true));
+    assertThat(c.sources().get(1).poll())
+        .isEqualTo(new PollSettings(Duration.ofDays(3), Duration.ofDays(3), true));
   }
 
   @Test
   void rejectsACeilingShorterThanPollEveryWhereBothApply() {
     assertThat(problems("poll_every: 1h\npoll_max: 30m\nsources: []\n"))
-        .isEqualTo("/srv/chorus/feeds.yml:2: poll_max: must be at least poll_every, 1h (got '30m')");
+        .isEqualTo(
+            "/srv/chorus/feeds.yml:2: poll_max: must be at least poll_every, 1h (got '30m')");
     assertThat(problems("poll_every: 2h\nsources:\n  - url: http://a.example/\n    poll_max: 1h\n"))
-        .isEqualTo("/srv/chorus/feeds.yml:4: sources[0].poll_max: must be at least poll_every, 2h (got '1h')");
-    assertThat(problems("sources:\n  - url: http://a.example/\n    poll_max: 1h\n    poll_every: 90m\n"))
+        .isEqualTo(
+            "/srv/chorus/feeds.yml:4: sources[0].poll_max: must be at least poll_every, 2h (got '1h')");
+    assertThat(
+            problems(
+                "sources:\n  - url: http://a.example/\n    poll_max: 1h\n    poll_every: 90m\n"))
         .contains(":3: sources[0].poll_max: must be at least poll_every, 1h30m (got '1h')");
-    assertThat(problems("poll_every: soon\npoll_max: 10m\nsources: []\n")).doesNotContain("poll_max");
+    assertThat(problems("poll_every: soon\npoll_max: 10m\nsources: []\n"))
+        .doesNotContain("poll_max");
   }
 
   @Test
   void rejectsBadPollingValuesWithTheirLines() {
-    assertThat(problems("poll_max: soon\nsources: []\n")).contains(":1: poll_max: must be a duration like 30m");
-    assertThat(problems("poll_max: 30s\nsources: []\n")).contains(":1: poll_max: must be at least 1m (got '30s')");
+    assertThat(problems("poll_max: soon\nsources: []\n"))
+        .contains(":1: poll_max: must be a duration like 30m");
+    assertThat(problems("poll_max: 30s\nsources: []\n"))
+        .contains(":1: poll_max: must be at least 1m (got '30s')");
     assertThat(problems("adaptive: sometimes\nsources: []\n"))
         .contains(":1: adaptive: must be true or false (got 'sometimes')");
     assertThat(problems("sources:\n  - url: http://a.example/\n    adaptive: 2\n"))
@@ -150,7 +161,8 @@ class ConfigLoaderTest {
   @Test
   void rejectsABadUrl() {
     assertThat(problems("sources:\n  - url: ftp://a.example/\n"))
-        .contains("feeds.yml:2: sources[0].url: must be an absolute http(s) URL (got 'ftp://a.example/')");
+        .contains(
+            "feeds.yml:2: sources[0].url: must be an absolute http(s) URL (got 'ftp://a.example/')");
     assertThat(problems("sources:\n  - url: not a url\n")).contains("sources[0].url");
   }
 
@@ -176,7 +188,9 @@ class ConfigLoaderTest {
 
   @Test
   void rejectsBrokenYamlWithItsLine() {
-    assertThat(problems("title: x\nsources:\n  - url: [unclosed\n")).contains("feeds.yml:").contains("invalid YAML");
+    assertThat(problems("title: x\nsources:\n  - url: [unclosed\n"))
+        .contains("feeds.yml:")
+        .contains("invalid YAML");
   }
 
   @Test
@@ -186,7 +200,8 @@ class ConfigLoaderTest {
 
   @Test
   void reportsEveryProblemAtOnce() {
-    String p = problems("bogus: 1\nsources:\n  - url: x\n  - url: http://ok.example/\n    tags: 5 6\n");
+    String p =
+        problems("bogus: 1\nsources:\n  - url: x\n  - url: http://ok.example/\n    tags: 5 6\n");
     assertThat(p.lines()).hasSizeGreaterThanOrEqualTo(2);
   }
 
@@ -222,53 +237,86 @@ class ConfigLoaderTest {
 
   @Test
   void locatesBrokenYamlAtItsLine() {
-    assertThat(problems("title: x\nsources:\n  - url: http://a.example/\n\t- url: http://b.example/\n"))
+    assertThat(
+            problems(
+                "title: x\nsources:\n  - url: http://a.example/\n\t- url: http://b.example/\n"))
         .startsWith("/srv/chorus/feeds.yml:4: invalid YAML");
     assertThat(problems("title: \"unclosed\nsources: []\n")).contains("invalid YAML");
-    assertThat(problems("sources:\n  - url: http://a.example/\n   name: misaligned\n")).contains("feeds.yml:3:");
+    assertThat(problems("sources:\n  - url: http://a.example/\n   name: misaligned\n"))
+        .contains("feeds.yml:3:");
   }
 
   @Test
   void rejectsFilesThatAreNotAMappingOfSources() {
-    assertThat(problems("")).isEqualTo("/srv/chorus/feeds.yml:1: the file must be a mapping with a 'sources' list");
+    assertThat(problems(""))
+        .isEqualTo("/srv/chorus/feeds.yml:1: the file must be a mapping with a 'sources' list");
     assertThat(problems("- url: http://a.example/\n")).contains(":1: the file must be a mapping");
     assertThat(problems("just some text\n")).contains(":1: the file must be a mapping");
-    assertThat(problems("sources:\n  url: http://a.example/\n")).contains(":2: sources: must be a list of sources");
-    assertThat(problems("sources:\n  - http://a.example/\n")).contains(":2: sources[0]: must be a mapping");
+    assertThat(problems("sources:\n  url: http://a.example/\n"))
+        .contains(":2: sources: must be a list of sources");
+    assertThat(problems("sources:\n  - http://a.example/\n"))
+        .contains(":2: sources[0]: must be a mapping");
   }
 
   @Test
   void namesUnknownKeysAtEveryLevel() {
     assertThat(problems("titel: x\nsources: []\n")).contains(":1: titel: unknown key");
-    assertThat(problems("fetch:\n  max_byte: 5\nsources: []\n")).contains(":2: fetch.max_byte: unknown key");
-    assertThat(problems("sources:\n  - url: http://a.example/\n    scrape:\n      item: li\n      titel: h2\n"))
+    assertThat(problems("fetch:\n  max_byte: 5\nsources: []\n"))
+        .contains(":2: fetch.max_byte: unknown key");
+    assertThat(
+            problems(
+                "sources:\n  - url: http://a.example/\n    scrape:\n      item: li\n      titel: h2\n"))
         .contains(":5: sources[0].scrape.titel: unknown key");
   }
 
   @Test
   void rejectsUrlsThatAreNotAbsoluteHttp() {
-    for (String url : List.of("javascript:alert(1)", "file:///etc/passwd", "http://", "http:///path", "//a.example/",
-        "a.example", "https://exa mple.com/", "gopher://a.example/", "data:text/html,x", "feed://a.example/rss")) {
-      assertThat(problems("sources:\n  - url: '" + url + "'\n")).as(url).contains(":2: sources[0].url:");
-      assertThat(problems("sources:\n  - url: http://a.example/\n    feed: '" + url + "'\n")).as(url)
+    for (String url :
+        List.of(
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "http://",
+            "http:///path",
+            "//a.example/",
+            "a.example",
+            "https://exa mple.com/",
+            "gopher://a.example/",
+            "data:text/html,x",
+            "feed://a.example/rss")) {
+      assertThat(problems("sources:\n  - url: '" + url + "'\n"))
+          .as(url)
+          .contains(":2: sources[0].url:");
+      assertThat(problems("sources:\n  - url: http://a.example/\n    feed: '" + url + "'\n"))
+          .as(url)
           .contains(":3: sources[0].feed:");
     }
   }
 
   @Test
   void rejectsBadDurationsNumbersAndSwitches() {
-    for (String d : List.of("-5m", "1y", "5", "99999999999d", "1000001h", "0m", "30 minutes", "1h 30m")) {
-      assertThat(problems("poll_every: " + d + "\nsources: []\n")).as(d).contains(":1: poll_every: must be");
-      assertThat(problems("sources:\n  - url: http://a.example/\n    poll_every: '" + d + "'\n")).as(d)
+    for (String d :
+        List.of("-5m", "1y", "5", "99999999999d", "1000001h", "0m", "30 minutes", "1h 30m")) {
+      assertThat(problems("poll_every: " + d + "\nsources: []\n"))
+          .as(d)
+          .contains(":1: poll_every: must be");
+      assertThat(problems("sources:\n  - url: http://a.example/\n    poll_every: '" + d + "'\n"))
+          .as(d)
           .contains(":3: sources[0].poll_every: must be");
-      assertThat(problems("poll_max: " + d + "\nsources: []\n")).as(d).contains(":1: poll_max: must be");
-      assertThat(problems("sources:\n  - url: http://a.example/\n    poll_max: '" + d + "'\n")).as(d)
+      assertThat(problems("poll_max: " + d + "\nsources: []\n"))
+          .as(d)
+          .contains(":1: poll_max: must be");
+      assertThat(problems("sources:\n  - url: http://a.example/\n    poll_max: '" + d + "'\n"))
+          .as(d)
           .contains(":3: sources[0].poll_max: must be");
     }
-    assertThat(problems("fetch:\n  timeout: forever\nsources: []\n")).contains(":2: fetch.timeout: must be a duration");
-    assertThat(problems("fetch:\n  max_bytes: -1\nsources: []\n")).contains(":2: fetch.max_bytes: must be between");
-    assertThat(problems("fetch:\n  max_bytes: 10GB\nsources: []\n")).contains(":2: fetch.max_bytes: must be a whole number");
-    assertThat(problems("fetch:\n  max_redirects: 99\nsources: []\n")).contains(":2: fetch.max_redirects: must be between");
+    assertThat(problems("fetch:\n  timeout: forever\nsources: []\n"))
+        .contains(":2: fetch.timeout: must be a duration");
+    assertThat(problems("fetch:\n  max_bytes: -1\nsources: []\n"))
+        .contains(":2: fetch.max_bytes: must be between");
+    assertThat(problems("fetch:\n  max_bytes: 10GB\nsources: []\n"))
+        .contains(":2: fetch.max_bytes: must be a whole number");
+    assertThat(problems("fetch:\n  max_redirects: 99\nsources: []\n"))
+        .contains(":2: fetch.max_redirects: must be between");
     assertThat(problems("fetch:\n  allow_private_networks: maybe\nsources: []\n"))
         .contains(":2: fetch.allow_private_networks: must be true or false");
     assertThat(problems("sources:\n  - url: http://a.example/\n    content: partial\n"))
@@ -277,25 +325,34 @@ class ConfigLoaderTest {
 
   @Test
   void rejectsIdsTagsAndShapesThatCannotWork() {
-    assertThat(problems("sources:\n  - id: Ada Lovelace\n    url: http://a.example/\n")).contains(":2: sources[0].id: must be a slug");
-    assertThat(problems("sources:\n  - id: ../../etc\n    url: http://a.example/\n")).contains("sources[0].id: must be a slug");
-    assertThat(problems("sources:\n  - url: http://a.example/\n    tags: ['<script>']\n")).contains(":3: sources[0].tags: tag");
-    assertThat(problems("sources:\n  - url: http://a.example/\n    tags: {a: 1}\n")).contains(":3: sources[0].tags: must be a list");
-    assertThat(problems("sources:\n  - url: [http://a.example/]\n")).contains(":2: sources[0].url: must be a single value");
-    assertThat(problems("sources:\n  - url: http://a.example/\n    scrape: li.post\n")).contains(":3: sources[0].scrape: must be a mapping");
+    assertThat(problems("sources:\n  - id: Ada Lovelace\n    url: http://a.example/\n"))
+        .contains(":2: sources[0].id: must be a slug");
+    assertThat(problems("sources:\n  - id: ../../etc\n    url: http://a.example/\n"))
+        .contains("sources[0].id: must be a slug");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    tags: ['<script>']\n"))
+        .contains(":3: sources[0].tags: tag");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    tags: {a: 1}\n"))
+        .contains(":3: sources[0].tags: must be a list");
+    assertThat(problems("sources:\n  - url: [http://a.example/]\n"))
+        .contains(":2: sources[0].url: must be a single value");
+    assertThat(problems("sources:\n  - url: http://a.example/\n    scrape: li.post\n"))
+        .contains(":3: sources[0].scrape: must be a mapping");
     assertThat(problems("sources:\n  - url: http://a.example/\n    scrape:\n      title: h2\n"))
         .contains(":4: sources[0].scrape.item: is required");
   }
 
   @Test
   void rejectsDuplicateIdsEvenWhenOneIsDerived() {
-    assertThat(problems("sources:\n  - url: http://a.example/\n  - id: a-example\n    url: http://b.example/\n"))
+    assertThat(
+            problems(
+                "sources:\n  - url: http://a.example/\n  - id: a-example\n    url: http://b.example/\n"))
         .contains(":3: sources[1].id: duplicate id 'a-example'");
   }
 
   @Test
   void locatesEveryProblemOfAThoroughlyBrokenFile() {
-    assertEveryProblemIsLocated("""
+    assertEveryProblemIsLocated(
+        """
         titel: x
         poll_every: soon
         fetch:
@@ -320,18 +377,23 @@ class ConfigLoaderTest {
     assertThat(problems("title: " + "x".repeat(5 * 1024 * 1024) + "\nsources: []\n"))
         .isEqualTo("/srv/chorus/feeds.yml:1: the file is larger than 1 MiB; is it the right file?");
     assertThat(problems("title: " + "x".repeat(100_000) + "\nsources: []\n")).isEmpty();
-    assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(5));
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0))
+        .isLessThan(java.time.Duration.ofSeconds(5));
   }
 
   @Test
   void explainsAFileThatCannotBeRead(@TempDir Path dir) throws Exception {
     Path missing = dir.resolve("feeds.yml");
-    assertThatThrownBy(() -> ConfigLoader.load(missing)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> ConfigLoader.load(missing))
+        .isInstanceOf(ConfigException.class)
         .hasMessage(missing + ": cannot read: no such file");
-    Files.write(missing, new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xFF, (byte) 0xFE, '\n'});
-    assertThatThrownBy(() -> ConfigLoader.load(missing)).isInstanceOf(ConfigException.class)
+    Files.write(
+        missing, new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', (byte) 0xFF, (byte) 0xFE, '\n'});
+    assertThatThrownBy(() -> ConfigLoader.load(missing))
+        .isInstanceOf(ConfigException.class)
         .hasMessage(missing + ": cannot read: not UTF-8 text");
-    assertThatThrownBy(() -> ConfigLoader.load(dir)).isInstanceOf(ConfigException.class)
+    assertThatThrownBy(() -> ConfigLoader.load(dir))
+        .isInstanceOf(ConfigException.class)
         .hasMessage(dir + ": cannot read: it is a folder, not a file");
   }
 }

@@ -33,10 +33,25 @@ class OpmlReaderTest {
             """);
 
     assertThat(s).hasSize(3);
-    assertThat(s.get(0)).isEqualTo(new NewSource(null, "Loose", "https://loose.example/feed", "https://loose.example/feed", List.of()));
-    assertThat(s.get(1)).isEqualTo(new NewSource(null, "Ada", "https://ada.example/", "https://ada.example/rss.xml",
-        List.of("tech", "distributed-systems")));
-    assertThat(s.get(2).url()).as("an unsafe htmlUrl falls back to the feed").isEqualTo("https://grace.example/atom.xml");
+    assertThat(s.get(0))
+        .isEqualTo(
+            new NewSource(
+                null,
+                "Loose",
+                "https://loose.example/feed",
+                "https://loose.example/feed",
+                List.of()));
+    assertThat(s.get(1))
+        .isEqualTo(
+            new NewSource(
+                null,
+                "Ada",
+                "https://ada.example/",
+                "https://ada.example/rss.xml",
+                List.of("tech", "distributed-systems")));
+    assertThat(s.get(2).url())
+        .as("an unsafe htmlUrl falls back to the feed")
+        .isEqualTo("https://grace.example/atom.xml");
     assertThat(s.get(2).tags()).containsExactly("tech");
   }
 
@@ -61,7 +76,9 @@ class OpmlReaderTest {
         <!DOCTYPE opml [<!ENTITY x SYSTEM "file:///etc/hostname">]>
         <opml version="2.0"><body><outline text="&x;" xmlUrl="https://x.example/feed"/></body></opml>
         """;
-    assertThatThrownBy(() -> read(xxe)).isInstanceOf(IOException.class).hasMessageContaining("DOCTYPE");
+    assertThatThrownBy(() -> read(xxe))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("DOCTYPE");
   }
 
   @Test

@@ -123,7 +123,9 @@ class FetcherConcurrencyTest {
           timedOut++;
         }
       }
-      assertThat(timedOut).as("the fetch that waited for the slot ran out of time").isGreaterThanOrEqualTo(1);
+      assertThat(timedOut)
+          .as("the fetch that waited for the slot ran out of time")
+          .isGreaterThanOrEqualTo(1);
     }
   }
 }

@@ -19,18 +19,28 @@ class OnlyTheFetcherFetchesTest {
   @Test
   void noOtherClassOpensUrlsOrConnections() throws Exception {
     Path main = Path.of(App.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    JavaClasses classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPath(main.resolve("dev/chorus"));
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPath(main.resolve("dev/chorus"));
     // the benchmark harness drives its own loopback load generator; it is not part of the pipeline
     noClasses()
-        .that().resideOutsideOfPackage("dev.chorus.bench..")
-        .should().callMethod(java.net.URL.class, "openConnection")
-        .orShould().callMethod(java.net.URL.class, "openStream")
-        .orShould().callMethod(org.jsoup.Jsoup.class, "connect", String.class)
-        .orShould().callConstructor(com.rometools.rome.io.XmlReader.class, java.net.URL.class)
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.http.HttpClient")
-        .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.HttpURLConnection")
+        .that()
+        .resideOutsideOfPackage("dev.chorus.bench..")
+        .should()
+        .callMethod(java.net.URL.class, "openConnection")
+        .orShould()
+        .callMethod(java.net.URL.class, "openStream")
+        .orShould()
+        .callMethod(org.jsoup.Jsoup.class, "connect", String.class)
+        .orShould()
+        .callConstructor(com.rometools.rome.io.XmlReader.class, java.net.URL.class)
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.http.HttpClient")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("java.net.HttpURLConnection")
         .because("only the guarded Fetcher may fetch")
         .check(classes);
   }

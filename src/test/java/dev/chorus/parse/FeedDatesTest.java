@@ -45,10 +45,12 @@ class FeedDatesTest {
 
   @Test
   void commonIsoFastPathAgreesWithTheFormatters() {
-    for (String t : new String[] {
-        "2003-12-13T08:29:29-04:00", "2003-12-13T18:30:02.25Z", "2003-12-13 18:30:02Z",
-        "2024-02-29T23:59:59.123456789+05:30", "2025-06-01T12:00:00Z", "2023-02-29T10:00:00Z",
-        "2003-12-13T18:30:02.Z", "2003-12-13T18:30:02+0400", "2003-12-13T25:30:02Z"}) {
+    for (String t :
+        new String[] {
+          "2003-12-13T08:29:29-04:00", "2003-12-13T18:30:02.25Z", "2003-12-13 18:30:02Z",
+          "2024-02-29T23:59:59.123456789+05:30", "2025-06-01T12:00:00Z", "2023-02-29T10:00:00Z",
+          "2003-12-13T18:30:02.Z", "2003-12-13T18:30:02+0400", "2003-12-13T25:30:02Z"
+        }) {
       java.time.Instant slow;
       try {
         slow = java.time.OffsetDateTime.parse(t.replace(' ', 'T')).toInstant();
@@ -60,7 +62,8 @@ class FeedDatesTest {
         assertThat(fast).as(t).isEqualTo(slow);
       }
     }
-    assertThat(FeedDates.commonIso("2025-06-01T12:00:00Z")).isEqualTo(java.time.Instant.parse("2025-06-01T12:00:00Z"));
+    assertThat(FeedDates.commonIso("2025-06-01T12:00:00Z"))
+        .isEqualTo(java.time.Instant.parse("2025-06-01T12:00:00Z"));
     assertThat(FeedDates.commonIso("2023-02-29T10:00:00Z")).isNull();
   }
 }

@@ -45,7 +45,8 @@ class FeedParserTest {
     assertThat(first.url()).isEqualTo("https://example.com/posts/1");
     assertThat(first.title()).isEqualTo("First post");
     assertThat(first.author()).isEqualTo("Jane Doe");
-    assertThat(first.published()).isEqualTo(FuzzyDate.ofInstant(Instant.parse("2003-06-10T04:00:00Z")));
+    assertThat(first.published())
+        .isEqualTo(FuzzyDate.ofInstant(Instant.parse("2003-06-10T04:00:00Z")));
     assertThat(first.summaryHtml()).isEqualTo("<p>Summary one</p>");
     assertThat(first.contentHtml()).isEqualTo("<p>Full <b>content</b> one</p>");
     ParsedEntry second = feed.entries().get(1);
@@ -172,12 +173,18 @@ class FeedParserTest {
     String big = "x".repeat(100_000);
     String ref = "&a;".repeat(50_000);
     byte[] body =
-        ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \"" + big + "\">]>"
-                + "<rss version=\"2.0\"><channel><title>" + ref + "</title></channel></rss>")
+        ("<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY a \""
+                + big
+                + "\">]>"
+                + "<rss version=\"2.0\"><channel><title>"
+                + ref
+                + "</title></channel></rss>")
             .getBytes(StandardCharsets.UTF_8);
     assertTimeoutPreemptively(
         Duration.ofSeconds(2),
-        () -> assertThatThrownBy(() -> parser.parse(body, null, null)).isInstanceOf(FeedParseException.class));
+        () ->
+            assertThatThrownBy(() -> parser.parse(body, null, null))
+                .isInstanceOf(FeedParseException.class));
   }
 
   @Test
@@ -211,14 +218,21 @@ class FeedParserTest {
 
   @Test
   void byteOrderMarkWinsOverTheDeclaration() throws Exception {
-    assertThat(parser.parse(fixture("bom_wins_over_declaration.xml"), "text/xml; charset=iso-8859-1", null).title())
+    assertThat(
+            parser
+                .parse(
+                    fixture("bom_wins_over_declaration.xml"), "text/xml; charset=iso-8859-1", null)
+                .title())
         .isEqualTo("été — UTF-8");
   }
 
   @Test
   void httpCharsetWinsOverTheDeclaration() throws Exception {
     ParsedFeed feed =
-        parser.parse(fixture("http_charset_overrides_declaration.xml"), "application/rss+xml; charset=ISO-8859-1", null);
+        parser.parse(
+            fixture("http_charset_overrides_declaration.xml"),
+            "application/rss+xml; charset=ISO-8859-1",
+            null);
     assertThat(feed.title()).isEqualTo("été");
   }
 
@@ -229,7 +243,9 @@ class FeedParserTest {
 
   @Test
   void malformedXmlReportsTheLine() {
-    byte[] body = "<rss version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>".getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        "<rss version=\"2.0\">\n<channel>\n<title>x</titel>\n</channel></rss>"
+            .getBytes(StandardCharsets.UTF_8);
     assertThatThrownBy(() -> parser.parse(body, null, null))
         .isInstanceOf(FeedParseException.class)
         .hasMessageStartingWith("XML error at line 3");
@@ -244,7 +260,8 @@ class FeedParserTest {
     assertThat(FeedParser.looksLikeFeed(fixture("jsonfeed_1.1.json"), null)).isTrue();
     assertThat(FeedParser.looksLikeFeed(fixture("utf16le_bom.xml"), null)).isTrue();
     assertThat(FeedParser.looksLikeFeed(fixture("html_page.html"), "text/html")).isFalse();
-    assertThat(FeedParser.looksLikeFeed("{\"a\":1}".getBytes(StandardCharsets.UTF_8), null)).isFalse();
+    assertThat(FeedParser.looksLikeFeed("{\"a\":1}".getBytes(StandardCharsets.UTF_8), null))
+        .isFalse();
     assertThat(FeedParser.looksLikeFeed(new byte[0], null)).isFalse();
   }
 }

@@ -28,8 +28,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs feedparser's test corpus (MIT/BSD, see src/test/resources/feedparser/LICENSE) through
- * FeedParser: nothing may throw but FeedParseException or hang, and the A_generic expectations
- * that map onto our model are counted.
+ * FeedParser: nothing may throw but FeedParseException or hang, and the A_generic expectations that
+ * map onto our model are counted.
  */
 class FeedparserCorpusTest {
 

@@ -132,7 +132,9 @@ final class PyExpect {
     if (c == '(') {
       pos++;
       List<Object> items = sequence(')');
-      return items.size() == 1 && !src.substring(0, pos).matches("(?s).*,\\s*\\)") ? items.get(0) : items;
+      return items.size() == 1 && !src.substring(0, pos).matches("(?s).*,\\s*\\)")
+          ? items.get(0)
+          : items;
     }
     if (c == '[') {
       pos++;

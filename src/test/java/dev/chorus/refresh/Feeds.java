@@ -10,7 +10,12 @@ final class Feeds {
   record Item(String guid, String link, String title, String pubDate, String description) {}
 
   static Item item(String id) {
-    return new Item(id, "https://blog.example/" + id, "Post " + id, "Mon, 02 Sep 2024 10:00:00 GMT", "About " + id);
+    return new Item(
+        id,
+        "https://blog.example/" + id,
+        "Post " + id,
+        "Mon, 02 Sep 2024 10:00:00 GMT",
+        "About " + id);
   }
 
   static String rss(Item... items) {
@@ -18,8 +23,10 @@ final class Feeds {
   }
 
   static String rss(List<Item> items) {
-    StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
-        + "<title>Blog</title><link>https://blog.example/</link><description>d</description>\n");
+    StringBuilder b =
+        new StringBuilder(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>"
+                + "<title>Blog</title><link>https://blog.example/</link><description>d</description>\n");
     for (Item i : items) {
       b.append("<item>");
       tag(b, "guid", i.guid());
@@ -34,8 +41,13 @@ final class Feeds {
 
   private static void tag(StringBuilder b, String name, String value) {
     if (value != null) {
-      b.append('<').append(name).append(name.equals("guid") ? " isPermaLink=\"false\">" : ">")
-          .append(value.replace("&", "&amp;").replace("<", "&lt;")).append("</").append(name).append('>');
+      b.append('<')
+          .append(name)
+          .append(name.equals("guid") ? " isPermaLink=\"false\">" : ">")
+          .append(value.replace("&", "&amp;").replace("<", "&lt;"))
+          .append("</")
+          .append(name)
+          .append('>');
     }
   }
 }

@@ -41,8 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Fetch faults seen through the refresher and the schedule: what is stored, when the next poll
- * is, and what the sources page says. (The fetcher's own reactions are proven in FetcherTest.)
+ * Fetch faults seen through the refresher and the schedule: what is stored, when the next poll is,
+ * and what the sources page says. (The fetcher's own reactions are proven in FetcherTest.)
  */
 class FetchFaultsTest {
   private static final String RSS = "application/rss+xml";
@@ -62,7 +62,8 @@ class FetchFaultsTest {
     clock = new MutableClock();
     db = Database.open(dir.resolve("chorus.db"));
     store = new EntryStore(db, clock);
-    fetcher = new Fetcher(new FetchPolicy(1 << 20, Duration.ofSeconds(2), 5, true, "chorus-test", 4, 32));
+    fetcher =
+        new Fetcher(new FetchPolicy(1 << 20, Duration.ofSeconds(2), 5, true, "chorus-test", 4, 32));
     refresher = new SourceRefresher(fetcher, store, clock);
   }
 
@@ -79,8 +80,17 @@ class FetchFaultsTest {
   }
 
   private SourceConfig source(String id, String feedPath, Duration every) {
-    SourceConfig s = new SourceConfig(id, "Source " + id, server.url("/" + id + "/"), server.url(feedPath),
-        List.of(), PollSettings.fixed(every), null, ContentMode.FULL, 1);
+    SourceConfig s =
+        new SourceConfig(
+            id,
+            "Source " + id,
+            server.url("/" + id + "/"),
+            server.url(feedPath),
+            List.of(),
+            PollSettings.fixed(every),
+            null,
+            ContentMode.FULL,
+            1);
     store.upsertSource(s.id(), s.name(), s.url());
     sources.add(s);
     return s;
@@ -114,7 +124,8 @@ class FetchFaultsTest {
     assertThat(entries("s")).isEqualTo(2);
     Element row = sourcesPage().selectFirst(".status-gone");
     assertThat(row).isNotNull();
-    assertThat(row.text().toLowerCase(java.util.Locale.ROOT)).contains("gone", "http 410", "stopped (410 gone)");
+    assertThat(row.text().toLowerCase(java.util.Locale.ROOT))
+        .contains("gone", "http 410", "stopped (410 gone)");
   }
 
   @Test
@@ -191,7 +202,9 @@ class FetchFaultsTest {
       waits.add(untilNextPoll("s"));
     }
 
-    assertThat(waits).containsExactly(EVERY, EVERY.multipliedBy(2), EVERY.multipliedBy(4), EVERY.multipliedBy(8));
+    assertThat(waits)
+        .containsExactly(
+            EVERY, EVERY.multipliedBy(2), EVERY.multipliedBy(4), EVERY.multipliedBy(8));
     assertThat(state("s").consecutiveFailures()).isEqualTo(4);
     assertThat(entries("s")).isEqualTo(2);
     server.route("/feed", Reply.ok(RSS, rss(item("1"), item("2"), item("3"))));
@@ -222,12 +235,16 @@ class FetchFaultsTest {
 
     server.route("/feed", Reply.status(503, "Retry-After", "999999999"));
     refresher.refresh(s);
-    assertThat(untilNextPoll("s").toSeconds()).isCloseTo(Duration.ofHours(24).toSeconds(), within(30L));
+    assertThat(untilNextPoll("s").toSeconds())
+        .isCloseTo(Duration.ofHours(24).toSeconds(), within(30L));
 
-    String inThreeHours = DateTimeFormatter.RFC_1123_DATE_TIME.format(realNow.plus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC));
+    String inThreeHours =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            realNow.plus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC));
     server.route("/feed", Reply.status(503, "Retry-After", inThreeHours));
     refresher.refresh(s);
-    assertThat(untilNextPoll("s").toSeconds()).isCloseTo(Duration.ofHours(3).toSeconds(), within(30L));
+    assertThat(untilNextPoll("s").toSeconds())
+        .isCloseTo(Duration.ofHours(3).toSeconds(), within(30L));
 
     // a Retry-After shorter than the back-off does not shorten it; garbage is ignored
     server.route("/feed", Reply.status(429, "Retry-After", "5"));
@@ -244,9 +261,14 @@ class FetchFaultsTest {
     SourceConfig s = source("s", "/feed");
     server.route("/feed", Reply.ok(RSS, rss(item("1"))));
     refresher.refresh(s);
-    server.route("/feed", Reply.ok("text/html; charset=utf-8", "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"));
+    server.route(
+        "/feed",
+        Reply.ok(
+            "text/html; charset=utf-8",
+            "<!DOCTYPE html><html><head><title>Just a moment...</title></head><body>Checking your browser</body></html>"));
     RefreshReport r = refresher.refresh(s);
-    assertThat(r.error()).isEqualTo("expected a feed at " + server.url("/feed") + " but got an HTML page");
+    assertThat(r.error())
+        .isEqualTo("expected a feed at " + server.url("/feed") + " but got an HTML page");
     assertThat(entries("s")).isEqualTo(1);
   }
 
@@ -256,7 +278,8 @@ class FetchFaultsTest {
     String full = rss(item("1"), item("2"), item("3"));
     server.route("/feed", Reply.ok(RSS, full).with("ETag", "\"v1\""));
     refresher.refresh(s);
-    server.route("/feed", Reply.ok(RSS, full.substring(0, full.length() * 2 / 3)).with("ETag", "\"v2\""));
+    server.route(
+        "/feed", Reply.ok(RSS, full.substring(0, full.length() * 2 / 3)).with("ETag", "\"v2\""));
 
     RefreshReport r = refresher.refresh(s);
 
@@ -268,7 +291,9 @@ class FetchFaultsTest {
 
   @Test
   void readsAFeedServedWithTheWrongContentType() {
-    String[] types = {"text/plain", "application/octet-stream", "text/html; charset=utf-8", null, "image/png"};
+    String[] types = {
+      "text/plain", "application/octet-stream", "text/html; charset=utf-8", null, "image/png"
+    };
     for (int i = 0; i < types.length; i++) {
       SourceConfig s = source("s" + i, "/feed" + i);
       server.route("/feed" + i, Reply.ok(types[i], rss(item("a" + i), item("b" + i))));
@@ -285,7 +310,8 @@ class FetchFaultsTest {
     server.route("/feed", Reply.ok(RSS, body));
     refresher.refresh(s);
     for (Fault f : new Fault[] {Fault.RESET_MID_BODY, Fault.CLOSE_MID_BODY}) {
-      server.route("/feed", Reply.ok(RSS, rss(item("3")) + "<!--" + "y".repeat(20_000) + "-->").with(f));
+      server.route(
+          "/feed", Reply.ok(RSS, rss(item("3")) + "<!--" + "y".repeat(20_000) + "-->").with(f));
       RefreshReport r = refresher.refresh(s);
       assertThat(r.outcome()).as(f.name()).isEqualTo("error");
       assertThat(r.error()).as(f.name()).contains("network error for " + server.url("/feed"));
@@ -297,7 +323,8 @@ class FetchFaultsTest {
   void reportsAnEmptyBodyAndAServerThatNeverAnswers() {
     SourceConfig empty = source("empty", "/empty");
     server.route("/empty", Reply.ok(RSS, ""));
-    assertThat(refresher.refresh(empty).error()).isEqualTo("expected a feed at " + server.url("/empty") + " but the response was empty");
+    assertThat(refresher.refresh(empty).error())
+        .isEqualTo("expected a feed at " + server.url("/empty") + " but the response was empty");
     SourceConfig hang = source("hang", "/hang");
     server.route("/hang", Reply.ok(RSS, rss(item("1"))).with(Fault.HANG));
     long t0 = System.nanoTime();
@@ -309,30 +336,74 @@ class FetchFaultsTest {
   @Test
   void showsAShortPlainReasonForEveryFailingSource() throws Exception {
     String[][] faults = {
-      {"gone", "410"}, {"missing", "404"}, {"broken", "500"}, {"limited", "429"}, {"html", "html"},
-      {"truncated", "truncated"}, {"reset", "reset"}, {"empty", "empty"}, {"junk", "junk"},
-      {"json", "json"}, {"refused", "refused"}, {"badscheme", "badscheme"}, {"doctype", "doctype"}
+      {"gone", "410"},
+      {"missing", "404"},
+      {"broken", "500"},
+      {"limited", "429"},
+      {"html", "html"},
+      {"truncated", "truncated"},
+      {"reset", "reset"},
+      {"empty", "empty"},
+      {"junk", "junk"},
+      {"json", "json"},
+      {"refused", "refused"},
+      {"badscheme", "badscheme"},
+      {"doctype", "doctype"}
     };
     for (String[] f : faults) {
       String path = "/" + f[0] + ".xml";
       switch (f[1]) {
-        case "html" -> server.route(path, Reply.ok("text/html", "<html><body>Sign in</body></html>"));
+        case "html" ->
+            server.route(path, Reply.ok("text/html", "<html><body>Sign in</body></html>"));
         case "truncated" -> server.route(path, Reply.ok(RSS, rss(item("1")).substring(0, 150)));
-        case "reset" -> server.route(path, Reply.ok(RSS, rss(item("1")) + " ".repeat(5000)).with(Fault.RESET_MID_BODY));
+        case "reset" ->
+            server.route(
+                path, Reply.ok(RSS, rss(item("1")) + " ".repeat(5000)).with(Fault.RESET_MID_BODY));
         case "empty" -> server.route(path, Reply.ok(RSS, ""));
-        case "junk" -> server.route(path, Reply.ok(RSS, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3}));
-        case "json" -> server.route(path, Reply.ok("application/feed+json", "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":"));
-        case "doctype" -> server.route(path, Reply.ok(RSS, "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>&x;</title></channel></rss>"));
-        case "refused", "badscheme" -> { }
+        case "junk" ->
+            server.route(path, Reply.ok(RSS, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2, 3}));
+        case "json" ->
+            server.route(
+                path,
+                Reply.ok(
+                    "application/feed+json",
+                    "{\"version\":\"https://jsonfeed.org/version/1.1\",\"items\":[{\"id\":"));
+        case "doctype" ->
+            server.route(
+                path,
+                Reply.ok(
+                    RSS,
+                    "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><rss version=\"2.0\"><channel><title>&x;</title></channel></rss>"));
+        case "refused", "badscheme" -> {}
         default -> server.route(path, Reply.status(Integer.parseInt(f[1])));
       }
       SourceConfig s = source(f[0], path);
       if (f[1].equals("refused")) {
-        s = new SourceConfig(s.id(), s.name(), s.url(), "http://127.0.0.1:1/feed.xml", List.of(), PollSettings.fixed(EVERY), null, ContentMode.FULL, 1);
+        s =
+            new SourceConfig(
+                s.id(),
+                s.name(),
+                s.url(),
+                "http://127.0.0.1:1/feed.xml",
+                List.of(),
+                PollSettings.fixed(EVERY),
+                null,
+                ContentMode.FULL,
+                1);
         sources.set(sources.size() - 1, s);
       }
       if (f[1].equals("badscheme")) {
-        s = new SourceConfig(s.id(), s.name(), s.url(), "ftp://127.0.0.1/feed.xml", List.of(), PollSettings.fixed(EVERY), null, ContentMode.FULL, 1);
+        s =
+            new SourceConfig(
+                s.id(),
+                s.name(),
+                s.url(),
+                "ftp://127.0.0.1/feed.xml",
+                List.of(),
+                PollSettings.fixed(EVERY),
+                null,
+                ContentMode.FULL,
+                1);
         sources.set(sources.size() - 1, s);
       }
       assertThat(refresher.refresh(s).failed()).as(f[0]).isTrue();
@@ -341,33 +412,48 @@ class FetchFaultsTest {
     Document page = sourcesPage();
 
     for (String[] f : faults) {
-      Element row = page.select("[class*=status-]").stream()
-          .filter(el -> el.selectFirst("a[href=/authors/" + f[0] + "]") != null).findFirst().orElseThrow();
+      Element row =
+          page.select("[class*=status-]").stream()
+              .filter(el -> el.selectFirst("a[href=/authors/" + f[0] + "]") != null)
+              .findFirst()
+              .orElseThrow();
       Element error = row.selectFirst(".error");
       assertThat(error).as(f[0]).isNotNull();
       String text = error.text();
       assertThat(text.length()).as(f[0] + ": " + text).isBetween(10, 250);
-      assertThat(text).as(f[0]).doesNotContain("Exception", "java.", "javax.", "org.", "\tat ", "null", "Caused by");
+      assertThat(text)
+          .as(f[0])
+          .doesNotContain("Exception", "java.", "javax.", "org.", "\tat ", "null", "Caused by");
     }
   }
 
   private Config config() {
-    return new Config(dir.resolve("feeds.yml"), "Test", dir.resolve("chorus.db"), PollSettings.fixed(EVERY), FetchSettings.defaults(), sources);
+    return new Config(
+        dir.resolve("feeds.yml"),
+        "Test",
+        dir.resolve("chorus.db"),
+        PollSettings.fixed(EVERY),
+        FetchSettings.defaults(),
+        sources);
   }
 
   private Document sourcesPage() throws Exception {
     Config cfg = config();
     try (WebServer web = new WebServer(store, () -> cfg, () -> null, clock)) {
       int port = web.start("127.0.0.1", 0);
-      HttpResponse<String> r = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sources")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/sources"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).isEqualTo(200);
       return Jsoup.parse(r.body());
     }
   }
 
-  static void waitUntil(java.util.function.BooleanSupplier condition, long maxMillis) throws InterruptedException {
+  static void waitUntil(java.util.function.BooleanSupplier condition, long maxMillis)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + maxMillis;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {

@@ -22,11 +22,13 @@ class ScheduleTest {
   private final SourceConfig adaptive = source(new PollSettings(EVERY, Duration.ofHours(24), true));
 
   private static SourceConfig source(PollSettings poll) {
-    return new SourceConfig("a", "A", "https://a.example/", null, List.of(), poll, null, ContentMode.FULL, 1);
+    return new SourceConfig(
+        "a", "A", "https://a.example/", null, List.of(), poll, null, ContentMode.FULL, 1);
   }
 
   private static SourceState failures(int n) {
-    return new SourceState("a", "A", "u", null, null, null, null, null, null, "x", n, null, false, 0, null);
+    return new SourceState(
+        "a", "A", "u", null, null, null, null, null, null, "x", n, null, false, 0, null);
   }
 
   /** Four weeks of posts from a source posting this many times a week. */
@@ -52,7 +54,9 @@ class ScheduleTest {
   @Test
   void pollsAVeryActiveSourceEveryPollEveryAndNoMoreOften() {
     assertThat(waitAfterSuccess(adaptive, weekly(350))).isEqualTo(EVERY);
-    assertThat(waitAfterSuccess(adaptive, new RecentPosts(1_000_000, NOW.minus(Duration.ofDays(28))))).isEqualTo(EVERY);
+    assertThat(
+            waitAfterSuccess(adaptive, new RecentPosts(1_000_000, NOW.minus(Duration.ofDays(28)))))
+        .isEqualTo(EVERY);
   }
 
   @Test
@@ -73,13 +77,15 @@ class ScheduleTest {
   @Test
   void judgesANewSourceOnTheDaysItsPostsCover() {
     RecentPosts everySevenHours = new RecentPosts(45, NOW.minus(Duration.ofHours(7 * 44)));
-    assertThat(waitAfterSuccess(adaptive, everySevenHours)).isEqualTo(Duration.ofHours(7 * 44).dividedBy(90));
+    assertThat(waitAfterSuccess(adaptive, everySevenHours))
+        .isEqualTo(Duration.ofHours(7 * 44).dividedBy(90));
   }
 
   @Test
   void judgesARateOnAWeekAtLeast() {
     SourceConfig weeklyCeiling = source(new PollSettings(EVERY, Duration.ofDays(7), true));
-    assertThat(waitAfterSuccess(weeklyCeiling, new RecentPosts(1, NOW.minus(Duration.ofMinutes(10)))))
+    assertThat(
+            waitAfterSuccess(weeklyCeiling, new RecentPosts(1, NOW.minus(Duration.ofMinutes(10)))))
         .isEqualTo(Duration.ofHours(84));
     assertThat(waitAfterSuccess(adaptive, new RecentPosts(14, NOW.minus(Duration.ofHours(1)))))
         .isEqualTo(Duration.ofHours(6));
@@ -93,36 +99,49 @@ class ScheduleTest {
   @Test
   void honoursATtlLongerThanTheAdaptiveWait() {
     RecentPosts daily = weekly(7);
-    assertThat(schedule.afterSuccess(adaptive, daily, 18 * 60, null)).isEqualTo(NOW.plus(Duration.ofHours(18)));
-    assertThat(schedule.afterSuccess(adaptive, daily, 60, null)).isEqualTo(NOW.plus(Duration.ofHours(12)));
-    assertThat(schedule.afterSuccess(adaptive, daily, null, Duration.ofHours(20))).isEqualTo(NOW.plus(Duration.ofHours(20)));
+    assertThat(schedule.afterSuccess(adaptive, daily, 18 * 60, null))
+        .isEqualTo(NOW.plus(Duration.ofHours(18)));
+    assertThat(schedule.afterSuccess(adaptive, daily, 60, null))
+        .isEqualTo(NOW.plus(Duration.ofHours(12)));
+    assertThat(schedule.afterSuccess(adaptive, daily, null, Duration.ofHours(20)))
+        .isEqualTo(NOW.plus(Duration.ofHours(20)));
   }
 
   @Test
   void honoursALongerTtlOrMaxAgeButNotAShorterOne() {
-    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 120, null)).isEqualTo(NOW.plus(Duration.ofHours(2)));
-    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 5, null)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, null, Duration.ofHours(3))).isEqualTo(NOW.plus(Duration.ofHours(3)));
-    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 100_000, null)).isEqualTo(NOW.plus(Duration.ofHours(24)));
+    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 120, null))
+        .isEqualTo(NOW.plus(Duration.ofHours(2)));
+    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 5, null))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, null, Duration.ofHours(3)))
+        .isEqualTo(NOW.plus(Duration.ofHours(3)));
+    assertThat(schedule.afterSuccess(source, RecentPosts.NONE, 100_000, null))
+        .isEqualTo(NOW.plus(Duration.ofHours(24)));
   }
 
   @Test
   void backsOffExponentiallyUpToADay() {
-    assertThat(schedule.afterFailure(source, null, null)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
-    assertThat(schedule.afterFailure(source, failures(1), null)).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
-    assertThat(schedule.afterFailure(source, failures(3), null)).isEqualTo(NOW.plus(Duration.ofMinutes(240)));
-    assertThat(schedule.afterFailure(source, failures(30), null)).isEqualTo(NOW.plus(Duration.ofHours(24)));
+    assertThat(schedule.afterFailure(source, null, null))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+    assertThat(schedule.afterFailure(source, failures(1), null))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(60)));
+    assertThat(schedule.afterFailure(source, failures(3), null))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(240)));
+    assertThat(schedule.afterFailure(source, failures(30), null))
+        .isEqualTo(NOW.plus(Duration.ofHours(24)));
   }
 
   @Test
   void backsOffFromPollEveryWhateverTheSourcePosts() {
-    assertThat(schedule.afterFailure(adaptive, failures(1), null)).isEqualTo(NOW.plus(Duration.ofMinutes(60)));
+    assertThat(schedule.afterFailure(adaptive, failures(1), null))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(60)));
   }
 
   @Test
   void waitsForRetryAfterWhenItIsLater() {
     Instant later = NOW.plus(Duration.ofHours(5));
     assertThat(schedule.afterFailure(source, null, later)).isEqualTo(later);
-    assertThat(schedule.afterFailure(source, null, NOW.plusSeconds(60))).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+    assertThat(schedule.afterFailure(source, null, NOW.plusSeconds(60)))
+        .isEqualTo(NOW.plus(Duration.ofMinutes(30)));
   }
 }

@@ -26,10 +26,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The next poll a refresh books, from the source's posting rate, its feed hints and its settings. */
+/**
+ * The next poll a refresh books, from the source's posting rate, its feed hints and its settings.
+ */
 class SourceRefresherTest {
   private static final String RSS = "application/rss+xml";
-  private static final PollSettings ADAPTIVE = new PollSettings(Duration.ofMinutes(30), Duration.ofHours(24), true);
+  private static final PollSettings ADAPTIVE =
+      new PollSettings(Duration.ofMinutes(30), Duration.ofHours(24), true);
   @TempDir Path dir;
   private FaultyServer server;
   private MutableClock clock;
@@ -41,10 +44,13 @@ class SourceRefresherTest {
   @BeforeEach
   void setUp() throws Exception {
     server = new FaultyServer();
-    clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS)); // feed dates have whole seconds
+    clock =
+        new MutableClock(
+            Instant.now().truncatedTo(ChronoUnit.SECONDS)); // feed dates have whole seconds
     db = Database.open(dir.resolve("chorus.db"));
     store = new EntryStore(db, clock);
-    fetcher = new Fetcher(new FetchPolicy(1 << 20, Duration.ofSeconds(2), 5, true, "chorus-test", 4, 32));
+    fetcher =
+        new Fetcher(new FetchPolicy(1 << 20, Duration.ofSeconds(2), 5, true, "chorus-test", 4, 32));
     refresher = new SourceRefresher(fetcher, store, clock);
   }
 
@@ -57,8 +63,17 @@ class SourceRefresherTest {
   }
 
   private SourceConfig source(PollSettings poll) {
-    SourceConfig s = new SourceConfig("s", "Source", server.url("/"), server.url("/feed"), List.of(), poll, null,
-        ContentMode.FULL, 1);
+    SourceConfig s =
+        new SourceConfig(
+            "s",
+            "Source",
+            server.url("/"),
+            server.url("/feed"),
+            List.of(),
+            poll,
+            null,
+            ContentMode.FULL,
+            1);
     store.upsertSource(s.id(), s.name(), s.url());
     return s;
   }
@@ -69,7 +84,8 @@ class SourceRefresherTest {
     for (int i = 0; i < count; i++) {
       Instant at = clock.instant().minus(Duration.ofHours(1)).minus(gap.multipliedBy(i));
       String date = DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
-      items.add(new Feeds.Item("p" + i, "https://blog.example/" + i, "Post " + i, date, "About " + i));
+      items.add(
+          new Feeds.Item("p" + i, "https://blog.example/" + i, "Post " + i, date, "About " + i));
     }
     return rss(items);
   }
@@ -114,9 +130,12 @@ class SourceRefresherTest {
   void keepsThePostingRateAfterANotModified() {
     SourceConfig s = source(ADAPTIVE);
     String body = feed(40, Duration.ofDays(1));
-    server.route("/feed", r -> "\"v1\"".equals(r.headers().get("if-none-match"))
-        ? Reply.status(304)
-        : Reply.ok(RSS, body).with("ETag", "\"v1\""));
+    server.route(
+        "/feed",
+        r ->
+            "\"v1\"".equals(r.headers().get("if-none-match"))
+                ? Reply.status(304)
+                : Reply.ok(RSS, body).with("ETag", "\"v1\""));
     refresher.refresh(s);
     clock.advance(Duration.ofHours(12));
 
@@ -128,7 +147,9 @@ class SourceRefresherTest {
   @Test
   void honoursAFeedTtlLongerThanThePostingRateAsks() {
     SourceConfig s = source(ADAPTIVE);
-    String body = feed(40, Duration.ofDays(1)).replace("<description>d</description>", "<description>d</description><ttl>1080</ttl>");
+    String body =
+        feed(40, Duration.ofDays(1))
+            .replace("<description>d</description>", "<description>d</description><ttl>1080</ttl>");
     server.route("/feed", Reply.ok(RSS, body));
 
     refresher.refresh(s);

@@ -21,7 +21,8 @@ class ConfigWatcherTest {
   private void write(Path file, String text) throws Exception {
     Files.writeString(file, text);
     // a distinct mtime per edit, as a later save would have
-    Files.setLastModifiedTime(file, FileTime.from(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(++tick)));
+    Files.setLastModifiedTime(
+        file, FileTime.from(Instant.parse("2024-01-01T00:00:00Z").plusSeconds(++tick)));
   }
 
   @Test
@@ -68,7 +69,8 @@ class ConfigWatcherTest {
       w.check();
       assertThat(applied).isEmpty();
 
-      Files.writeString(file, "sources:\n  - url: https://a.example/\n  - url: https://b.example/\n");
+      Files.writeString(
+          file, "sources:\n  - url: https://a.example/\n  - url: https://b.example/\n");
       w.check();
       assertThat(applied).hasSize(1);
       assertThat(applied.get(0).sources()).hasSize(2);

@@ -14,7 +14,8 @@ class FeedDiscoveryTest {
   private static final String DIR = "http://diveintomark.org/tests/client/autodiscovery/";
 
   private static String corpus(String name) {
-    try (InputStream in = FeedDiscoveryTest.class.getResourceAsStream("/scrape/autodiscovery/" + name)) {
+    try (InputStream in =
+        FeedDiscoveryTest.class.getResourceAsStream("/scrape/autodiscovery/" + name)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -28,7 +29,8 @@ class FeedDiscoveryTest {
         "046", "047", "052", "053", "055", "056"
       })
   void findsTheAdvertisedFeedFirst(String n) {
-    var feeds = FeedDiscovery.fromHtml(corpus("html4-" + n + ".html"), DIR + "html4-" + n + ".html");
+    var feeds =
+        FeedDiscovery.fromHtml(corpus("html4-" + n + ".html"), DIR + "html4-" + n + ".html");
     assertThat(feeds).isNotEmpty();
     assertThat(feeds.get(0)).endsWith("/tests/client/autodiscovery/html4-" + n + ".xml");
     assertThat(feeds).noneMatch(u -> u.endsWith("/404"));
@@ -55,8 +57,9 @@ class FeedDiscoveryTest {
 
   @Test
   void ignoresStylesheetsAndNonFeedAlternates() {
-    String html = "<link rel=stylesheet href=/a.css><link rel=alternate hreflang=de href=/de/>"
-        + "<link rel=alternate type='application/feed+json' href='/feed.json'>";
+    String html =
+        "<link rel=stylesheet href=/a.css><link rel=alternate hreflang=de href=/de/>"
+            + "<link rel=alternate type='application/feed+json' href='/feed.json'>";
     assertThat(FeedDiscovery.fromHtml(html, "https://x.example/blog/"))
         .containsExactly("https://x.example/feed.json");
     assertThat(FeedDiscovery.fromHtml(null, null)).isEmpty();
@@ -66,8 +69,12 @@ class FeedDiscoveryTest {
   void listsWellKnownPathsAtTheOriginAndTheDirectory() {
     assertThat(FeedDiscovery.wellKnown("https://x.example/"))
         .containsExactly(
-            "https://x.example/feed", "https://x.example/feed.xml", "https://x.example/rss.xml",
-            "https://x.example/atom.xml", "https://x.example/index.xml", "https://x.example/feed.json");
+            "https://x.example/feed",
+            "https://x.example/feed.xml",
+            "https://x.example/rss.xml",
+            "https://x.example/atom.xml",
+            "https://x.example/index.xml",
+            "https://x.example/feed.json");
     assertThat(FeedDiscovery.wellKnown("https://x.example/blog/"))
         .hasSize(12)
         .contains("https://x.example/blog/index.xml", "https://x.example/feed");

@@ -76,8 +76,10 @@ class HumanDatesTest {
 
   @org.junit.jupiter.api.Test
   void keepsPrecisionKnown() {
-    assertThat(HumanDates.parse("Dec 2024").orElseThrow().precision()).isEqualTo(FuzzyDate.Precision.MONTH);
-    assertThat(HumanDates.parse("2026").orElseThrow().precision()).isEqualTo(FuzzyDate.Precision.YEAR);
+    assertThat(HumanDates.parse("Dec 2024").orElseThrow().precision())
+        .isEqualTo(FuzzyDate.Precision.MONTH);
+    assertThat(HumanDates.parse("2026").orElseThrow().precision())
+        .isEqualTo(FuzzyDate.Precision.YEAR);
     assertThat(HumanDates.parse(null)).isEmpty();
     assertThat(HumanDates.parse("x".repeat(100_000) + " 2024-01-01")).isEmpty();
   }
@@ -105,17 +107,32 @@ class HumanDatesTest {
         "Oct 9, 2024 | 2024-10-09",
       })
   void prefersThePublicationDateOverAnUpdate(String text, String expected) {
-    assertThat(HumanDates.published(text, null).map(FuzzyDate::iso).orElse(null)).isEqualTo(expected);
+    assertThat(HumanDates.published(text, null).map(FuzzyDate::iso).orElse(null))
+        .isEqualTo(expected);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Sep 14", "14 Sep", "2024-10-09", "Oct 2024", "3 days ago", "Yesterday", "2 weeks ago"})
+  @ValueSource(
+      strings = {
+        "Sep 14",
+        "14 Sep",
+        "2024-10-09",
+        "Oct 2024",
+        "3 days ago",
+        "Yesterday",
+        "2 weeks ago"
+      })
   void recognisesShortDateLabels(String text) {
     assertThat(HumanDates.looksLikeDate(text)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Rate limiting at the edge", "Engineering", "The year 2024 in review at the edge of things"})
+  @ValueSource(
+      strings = {
+        "Rate limiting at the edge",
+        "Engineering",
+        "The year 2024 in review at the edge of things"
+      })
   void doesNotTakeTitlesForDateLabels(String text) {
     assertThat(HumanDates.looksLikeDate(text)).isFalse();
   }

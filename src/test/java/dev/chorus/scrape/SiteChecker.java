@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 
 /**
  * Runs the detector and the post-page reader over a folder of copied sites (the layout of the
- * shared fixture sites: one folder per origin, {@code %%NAME%%} host placeholders, an
- * expected.json per blog), the way acceptance does, without a network: post pages are read from
- * the copied files. Counts the same checks as acceptance: found, title, date prefix, summary
- * prefix per expected post, and one failure per extra entry.
+ * shared fixture sites: one folder per origin, {@code %%NAME%%} host placeholders, an expected.json
+ * per blog), the way acceptance does, without a network: post pages are read from the copied files.
+ * Counts the same checks as acceptance: found, title, date prefix, summary prefix per expected
+ * post, and one failure per extra entry.
  */
 final class SiteChecker {
 
@@ -80,20 +80,29 @@ final class SiteChecker {
    * is structure, not naming.
    */
   static String hashClassesAndSwapTags(String html) {
-    var classes = java.util.regex.Pattern.compile("class=([\"'])(.*?)\\1", java.util.regex.Pattern.DOTALL);
-    String out = classes.matcher(html).replaceAll(m -> {
-      StringBuilder sb = new StringBuilder();
-      for (String token : m.group(2).trim().split("\\s+")) {
-        if (!token.isEmpty()) {
-          sb.append(sb.length() > 0 ? " " : "").append(String.format("k%05x", token.hashCode() & 0xfffff));
-        }
-      }
-      return java.util.regex.Matcher.quoteReplacement("class=" + m.group(1) + sb + m.group(1));
-    });
+    var classes =
+        java.util.regex.Pattern.compile("class=([\"'])(.*?)\\1", java.util.regex.Pattern.DOTALL);
+    String out =
+        classes
+            .matcher(html)
+            .replaceAll(
+                m -> {
+                  StringBuilder sb = new StringBuilder();
+                  for (String token : m.group(2).trim().split("\\s+")) {
+                    if (!token.isEmpty()) {
+                      sb.append(sb.length() > 0 ? " " : "")
+                          .append(String.format("k%05x", token.hashCode() & 0xfffff));
+                    }
+                  }
+                  return java.util.regex.Matcher.quoteReplacement(
+                      "class=" + m.group(1) + sb + m.group(1));
+                });
     int body = Math.max(0, out.indexOf("<body"));
     String head = out.substring(0, body);
     String rest = out.substring(body);
-    String[][] swaps = {{"li", "div"}, {"ul", "div"}, {"ol", "div"}, {"article", "section"}, {"h2", "h3"}};
+    String[][] swaps = {
+      {"li", "div"}, {"ul", "div"}, {"ol", "div"}, {"article", "section"}, {"h2", "h3"}
+    };
     for (String[] sw : swaps) {
       rest = rest.replaceAll("<(/?)" + sw[0] + "\\b", "<$1" + sw[1]);
     }
@@ -136,11 +145,22 @@ final class SiteChecker {
       }
       if ("detected".equals(detection.method()) && detection.rule() != null) {
         List<String> again =
-            SelectorScraper.apply(detection.rule(), html, pageUrl).stream().map(p -> urlKey(p.url())).sorted().toList();
-        List<String> direct = detection.posts().stream().map(p -> urlKey(p.url())).sorted().toList();
+            SelectorScraper.apply(detection.rule(), html, pageUrl).stream()
+                .map(p -> urlKey(p.url()))
+                .sorted()
+                .toList();
+        List<String> direct =
+            detection.posts().stream().map(p -> urlKey(p.url())).sorted().toList();
         if (!again.equals(direct)) {
           ruleMismatches++;
-          report.add(folder + " rule " + detection.rule() + " selects " + again.size() + " posts, not " + direct.size());
+          report.add(
+              folder
+                  + " rule "
+                  + detection.rule()
+                  + " selects "
+                  + again.size()
+                  + " posts, not "
+                  + direct.size());
         }
       }
       JsonNode expected = new ObjectMapper().readTree(load(expectedFile));
@@ -173,12 +193,21 @@ final class SiteChecker {
           sitePassed++;
         } else {
           siteFailed++;
-          report.add(folder + " date " + url + ": " + (e.published() == null ? null : e.published().iso()) + " != " + date);
+          report.add(
+              folder
+                  + " date "
+                  + url
+                  + ": "
+                  + (e.published() == null ? null : e.published().iso())
+                  + " != "
+                  + date);
         }
         JsonNode summary = post.get("summary_starts_with");
         boolean summaryOk =
-            summary == null || summary.isNull()
-                || (e.summaryHtml() != null && norm(e.summaryHtml()).startsWith(norm(summary.asText())));
+            summary == null
+                || summary.isNull()
+                || (e.summaryHtml() != null
+                    && norm(e.summaryHtml()).startsWith(norm(summary.asText())));
         if (summaryOk) {
           sitePassed++;
         } else {
@@ -194,14 +223,17 @@ final class SiteChecker {
           report.add(folder + " extra " + key);
         }
       }
-      System.out.printf("%s (%s): passed %d, failed %d, extra %d, method %s, rule %s%n",
+      System.out.printf(
+          "%s (%s): passed %d, failed %d, extra %d, method %s, rule %s%n",
           folder, host, sitePassed, siteFailed, siteExtras, detection.method(), detection.rule());
       passed += sitePassed;
       failed += siteFailed;
       extras += siteExtras;
     }
     report.forEach(System.out::println);
-    System.out.printf("total: passed %d, failed %d, extra %d, rule mismatches %d%n", passed, failed, extras, ruleMismatches);
+    System.out.printf(
+        "total: passed %d, failed %d, extra %d, rule mismatches %d%n",
+        passed, failed, extras, ruleMismatches);
     return new Result(passed, failed, extras, ruleMismatches, report);
   }
 }

@@ -26,14 +26,16 @@ class VariantSitesTest {
 
   @Test
   void findsThePostsWhenClassNamesAreHashedAndTagsSwapped() throws Exception {
-    SiteChecker.Result r = new SiteChecker("/scrape/variants", SiteChecker::hashClassesAndSwapTags).run();
+    SiteChecker.Result r =
+        new SiteChecker("/scrape/variants", SiteChecker::hashClassesAndSwapTags).run();
     assertThat(r.extras()).as(String.join("\n", r.report())).isZero();
     assertThat(r.ratio()).as(String.join("\n", r.report())).isGreaterThanOrEqualTo(0.95);
   }
 
   @Test
   void findsThePostsOfTheFixtureSitesWhenClassNamesAreHashedAndTagsSwapped() throws Exception {
-    SiteChecker.Result r = new SiteChecker("/scrape/sites", SiteChecker::hashClassesAndSwapTags).run();
+    SiteChecker.Result r =
+        new SiteChecker("/scrape/sites", SiteChecker::hashClassesAndSwapTags).run();
     assertThat(r.extras()).as(String.join("\n", r.report())).isZero();
     assertThat(r.ratio()).as(String.join("\n", r.report())).isGreaterThanOrEqualTo(0.95);
   }

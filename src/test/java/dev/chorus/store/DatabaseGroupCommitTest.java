@@ -25,17 +25,24 @@ class DatabaseGroupCommitTest {
         List<Future<Integer>> bad = new ArrayList<>();
         for (int i = 0; i < 400; i++) {
           int n = i;
-          (n % 50 == 7 ? bad : ok).add(pool.submit(() -> db.write(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                "INSERT INTO sources (id, name, url, created_at) VALUES (?, 'n', 'u', 0)")) {
-              p.setString(1, "s" + n);
-              p.executeUpdate();
-            }
-            if (n % 50 == 7) {
-              throw new IllegalStateException("work " + n + " fails after writing");
-            }
-            return n;
-          })));
+          (n % 50 == 7 ? bad : ok)
+              .add(
+                  pool.submit(
+                      () ->
+                          db.write(
+                              c -> {
+                                try (PreparedStatement p =
+                                    c.prepareStatement(
+                                        "INSERT INTO sources (id, name, url, created_at) VALUES (?, 'n', 'u', 0)")) {
+                                  p.setString(1, "s" + n);
+                                  p.executeUpdate();
+                                }
+                                if (n % 50 == 7) {
+                                  throw new IllegalStateException(
+                                      "work " + n + " fails after writing");
+                                }
+                                return n;
+                              })));
         }
         for (Future<Integer> f : ok) {
           assertThat(f.get()).isNotNull();
@@ -46,12 +53,15 @@ class DatabaseGroupCommitTest {
       } finally {
         pool.shutdownNow();
       }
-      long rows = db.read(c -> {
-        try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM sources")) {
-          rs.next();
-          return rs.getLong(1);
-        }
-      });
+      long rows =
+          db.read(
+              c -> {
+                try (var s = c.createStatement();
+                    var rs = s.executeQuery("SELECT count(*) FROM sources")) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              });
       assertThat(rows).isEqualTo(400 - 8);
       Database.Work<String> inner = c2 -> "nested joins the outer transaction";
       String nested = db.write(c -> db.write(inner));
@@ -65,8 +75,11 @@ class DatabaseGroupCommitTest {
         Database other = Database.open(dir.resolve("v.db"))) {
       long v0 = db.dataVersion();
       assertThat(db.dataVersion()).isEqualTo(v0);
-      other.write(c -> c.createStatement().executeUpdate(
-          "INSERT INTO sources (id, name, url, created_at) VALUES ('x', 'n', 'u', 0)"));
+      other.write(
+          c ->
+              c.createStatement()
+                  .executeUpdate(
+                      "INSERT INTO sources (id, name, url, created_at) VALUES ('x', 'n', 'u', 0)"));
       Thread.sleep(60); // another process's commits show within 50 ms
       long v1 = db.dataVersion();
       assertThat(v1).isNotEqualTo(v0);

@@ -37,12 +37,14 @@ class EntryStoreTest {
   }
 
   private static NewEntry entry(String guid, String url, String title, FuzzyDate date) {
-    ParsedEntry e = new ParsedEntry(guid, url, title, null, date, null, "summary of " + title, null);
+    ParsedEntry e =
+        new ParsedEntry(guid, url, title, null, date, null, "summary of " + title, null);
     return new NewEntry(guid != null ? "g:" + guid : "u:" + url, url, e);
   }
 
   private static FetchOutcome ok(String etag) {
-    return new FetchOutcome(NOW, 5, "feed", "https://a.example/feed", etag, null, 200, NOW.plusSeconds(1800), false);
+    return new FetchOutcome(
+        NOW, 5, "feed", "https://a.example/feed", etag, null, 200, NOW.plusSeconds(1800), false);
   }
 
   @Test
@@ -50,18 +52,27 @@ class EntryStoreTest {
     var first = List.of(entry("1", "https://a.example/1", "One", FuzzyDate.ofDay(2026, 1, 2)));
     assertThat(store.saveSuccess("a", first, ok("e1"))).isEqualTo(new SaveResult(1, 0, 0));
     assertThat(store.saveSuccess("a", first, ok("e1"))).isEqualTo(new SaveResult(0, 0, 1));
-    var changed = List.of(entry("1", "https://a.example/1", "One, edited", FuzzyDate.ofDay(2026, 1, 2)));
+    var changed =
+        List.of(entry("1", "https://a.example/1", "One, edited", FuzzyDate.ofDay(2026, 1, 2)));
     assertThat(store.saveSuccess("a", changed, ok("e2"))).isEqualTo(new SaveResult(0, 1, 0));
     assertThat(store.source("a").orElseThrow().etag()).isEqualTo("e2");
-    assertThat(store.page(null, null, 10).entries()).singleElement().satisfies(e -> {
-      assertThat(e.title()).isEqualTo("One, edited");
-      assertThat(e.published()).isEqualTo("2026-01-02");
-    });
+    assertThat(store.page(null, null, 10).entries())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.title()).isEqualTo("One, edited");
+              assertThat(e.published()).isEqualTo("2026-01-02");
+            });
   }
 
   @Test
   void keepsOldEntriesWhenFeedIsTruncatedOrFails() {
-    store.saveSuccess("a", List.of(entry("1", "https://a.example/1", "One", null), entry("2", "https://a.example/2", "Two", null)), ok(null));
+    store.saveSuccess(
+        "a",
+        List.of(
+            entry("1", "https://a.example/1", "One", null),
+            entry("2", "https://a.example/2", "Two", null)),
+        ok(null));
     store.saveSuccess("a", List.of(), ok(null));
     store.saveFailure("a", ok(null), "HTTP 500", false);
     assertThat(store.page(null, null, 10).entries()).hasSize(2);
@@ -89,18 +100,30 @@ class EntryStoreTest {
     var titles = store.page(null, null, 10).entries().stream().map(e -> e.title()).toList();
     assertThat(titles.indexOf("Mid")).isLessThan(titles.indexOf("Old"));
     assertThat(titles.get(titles.size() - 1)).isEqualTo("Old");
-    assertThat(store.page(null, null, 10).entries().stream().filter(e -> e.title().equals("Future")).findFirst().orElseThrow().sortAt())
+    assertThat(
+            store.page(null, null, 10).entries().stream()
+                .filter(e -> e.title().equals("Future"))
+                .findFirst()
+                .orElseThrow()
+                .sortAt())
         .isEqualTo(NOW);
   }
 
   @Test
   void pagesWithAStableCursor() {
     for (int i = 0; i < 25; i++) {
-      store.saveSuccess("a", List.of(entry("g" + i, "https://a.example/" + i, "T" + i, FuzzyDate.ofDay(2025, 1, 1 + i))), ok(null));
+      store.saveSuccess(
+          "a",
+          List.of(
+              entry("g" + i, "https://a.example/" + i, "T" + i, FuzzyDate.ofDay(2025, 1, 1 + i))),
+          ok(null));
     }
     EntryPage p1 = store.page(null, null, 10);
     assertThat(p1.entries()).hasSize(10);
-    store.saveSuccess("a", List.of(entry("newest", "https://a.example/n", "N", FuzzyDate.ofDay(2025, 12, 1))), ok(null));
+    store.saveSuccess(
+        "a",
+        List.of(entry("newest", "https://a.example/n", "N", FuzzyDate.ofDay(2025, 12, 1))),
+        ok(null));
     EntryPage p2 = store.page(null, Cursor.parse(p1.next()), 10);
     assertThat(p2.entries().get(0).title()).isEqualTo("T14");
     EntryPage p3 = store.page(null, Cursor.parse(p2.next()), 10);
@@ -111,15 +134,27 @@ class EntryStoreTest {
   @Test
   void rejectsForgedCursors() {
     assertThatThrownBy(() -> Cursor.parse("%%%")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Cursor.parse("bm90IGEgY3Vyc29y")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Cursor.parse("bm90IGEgY3Vyc29y"))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThat(Cursor.parse(new Cursor(5, 7).token())).isEqualTo(new Cursor(5, 7));
   }
 
   @Test
   void findsPostsByAWordInTheirBody() {
-    ParsedEntry e = new ParsedEntry("x", "https://a.example/x", "Queues", null, null, null, "short", "<p>All about backpressure in routers</p>");
+    ParsedEntry e =
+        new ParsedEntry(
+            "x",
+            "https://a.example/x",
+            "Queues",
+            null,
+            null,
+            null,
+            "short",
+            "<p>All about backpressure in routers</p>");
     store.saveSuccess("a", List.of(new NewEntry("g:x", "https://a.example/x", e)), ok(null));
-    assertThat(store.search("backpressure", 10)).singleElement().satisfies(h -> assertThat(h.snippetMarked()).contains("\u0001backpressure\u0002"));
+    assertThat(store.search("backpressure", 10))
+        .singleElement()
+        .satisfies(h -> assertThat(h.snippetMarked()).contains("\u0001backpressure\u0002"));
     assertThat(store.search("\"; DROP TABLE entries; --", 10)).isEmpty();
     assertThat(store.search("backp", 10)).hasSize(1);
   }
@@ -130,13 +165,25 @@ class EntryStoreTest {
     for (int i = 0; i < 4; i++) {
       String word = i < 3 ? "system" : "systems";
       String url = "https://a.example/s" + i;
-      posts.add(new NewEntry("g:s" + i, url, new ParsedEntry("s" + i, url, "Post " + i, null, null, null,
-          "about the " + word + " cache latency", "<p>" + word + "</p>")));
+      posts.add(
+          new NewEntry(
+              "g:s" + i,
+              url,
+              new ParsedEntry(
+                  "s" + i,
+                  url,
+                  "Post " + i,
+                  null,
+                  null,
+                  null,
+                  "about the " + word + " cache latency",
+                  "<p>" + word + "</p>")));
     }
     store.saveSuccess("a", posts, ok(null));
     assertThat(store.search("cache lat", 10)).hasSize(4);
     assertThat(store.search("system", 10)).hasSize(4); // 3 whole-word matches are fewer than 10
-    assertThat(store.search("system", 3)).hasSize(3)
+    assertThat(store.search("system", 3))
+        .hasSize(3)
         .allSatisfy(h -> assertThat(h.entry().summary()).contains("system "));
   }
 
@@ -170,8 +217,19 @@ class EntryStoreTest {
     for (int i = 0; i < EntryStore.RANK_WINDOW + 100; i++) {
       String url = "https://a.example/" + i;
       String title = i == EntryStore.RANK_WINDOW + 50 ? "Routers" : "Post " + i;
-      many.add(new NewEntry("g:" + i, url, new ParsedEntry(String.valueOf(i), url, title, null,
-          FuzzyDate.ofDay(2026, 1, 1 + i % 28), null, "about routers and queues", "<p>routers " + i + "</p>")));
+      many.add(
+          new NewEntry(
+              "g:" + i,
+              url,
+              new ParsedEntry(
+                  String.valueOf(i),
+                  url,
+                  title,
+                  null,
+                  FuzzyDate.ofDay(2026, 1, 1 + i % 28),
+                  null,
+                  "about routers and queues",
+                  "<p>routers " + i + "</p>")));
     }
     store.saveSuccess("a", many, ok(null));
     List<EntryStore.SearchHit> hits = store.search("routers", 10);
@@ -194,19 +252,27 @@ class EntryStoreTest {
   @Test
   void countsASourcesDatedPostsSinceTheGivenTime() {
     store.upsertSource("b", "Author B", "https://b.example/", null);
-    store.saveSuccess("a", List.of(
-        dated("1", NOW.minus(Duration.ofDays(1))),
-        dated("2", NOW.minus(Duration.ofDays(10))),
-        dated("3", NOW.minus(Duration.ofDays(27))),
-        dated("4", NOW.minus(Duration.ofDays(29))),
-        dated("5", NOW.minus(Duration.ofDays(400))),
-        dated("6", NOW.plus(Duration.ofHours(2)))), ok(null));
-    store.saveSuccess("b", List.of(dated("b1", NOW.minus(Duration.ofDays(1))), dated("b2", NOW.minus(Duration.ofDays(2)))),
+    store.saveSuccess(
+        "a",
+        List.of(
+            dated("1", NOW.minus(Duration.ofDays(1))),
+            dated("2", NOW.minus(Duration.ofDays(10))),
+            dated("3", NOW.minus(Duration.ofDays(27))),
+            dated("4", NOW.minus(Duration.ofDays(29))),
+            dated("5", NOW.minus(Duration.ofDays(400))),
+            dated("6", NOW.plus(Duration.ofHours(2)))),
+        ok(null));
+    store.saveSuccess(
+        "b",
+        List.of(
+            dated("b1", NOW.minus(Duration.ofDays(1))), dated("b2", NOW.minus(Duration.ofDays(2)))),
         ok(null));
 
     Instant since = NOW.minus(Duration.ofDays(28));
-    assertThat(store.postsSince("a", since)).isEqualTo(new RecentPosts(4, NOW.minus(Duration.ofDays(27))));
-    assertThat(store.postsSince("b", since)).isEqualTo(new RecentPosts(2, NOW.minus(Duration.ofDays(2))));
+    assertThat(store.postsSince("a", since))
+        .isEqualTo(new RecentPosts(4, NOW.minus(Duration.ofDays(27))));
+    assertThat(store.postsSince("b", since))
+        .isEqualTo(new RecentPosts(2, NOW.minus(Duration.ofDays(2))));
     assertThat(store.postsSince("nobody", since)).isEqualTo(RecentPosts.NONE);
   }
 
@@ -219,32 +285,46 @@ class EntryStoreTest {
     clock.set(NOW.minus(Duration.ofDays(3)));
     List<NewEntry> fresh = List.of(undated("u4"), undated("u5"), undated("u6"), undated("u7"));
     s.saveSuccess("a", fresh, ok(null));
-    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(new RecentPosts(1, NOW.minus(Duration.ofDays(3))));
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28))))
+        .isEqualTo(new RecentPosts(1, NOW.minus(Duration.ofDays(3))));
 
     clock.set(NOW.minus(Duration.ofDays(1)));
-    s.saveSuccess("a", List.of(undated("u8"), dated("d1", NOW.minus(Duration.ofDays(2))),
-        dated("d2", NOW.minus(Duration.ofDays(5)))), ok(null));
+    s.saveSuccess(
+        "a",
+        List.of(
+            undated("u8"),
+            dated("d1", NOW.minus(Duration.ofDays(2))),
+            dated("d2", NOW.minus(Duration.ofDays(5)))),
+        ok(null));
 
-    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28)))).isEqualTo(new RecentPosts(4, NOW.minus(Duration.ofDays(5))));
-    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(60)))).isEqualTo(new RecentPosts(5, NOW.minus(Duration.ofDays(40))));
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(28))))
+        .isEqualTo(new RecentPosts(4, NOW.minus(Duration.ofDays(5))));
+    assertThat(s.postsSince("a", NOW.minus(Duration.ofDays(60))))
+        .isEqualTo(new RecentPosts(5, NOW.minus(Duration.ofDays(40))));
   }
 
   @Test
   void readsOnlyTheSourcesRecentRowsThroughAnIndex() {
-    List<String> plan = db.read(c -> {
-      List<String> lines = new java.util.ArrayList<>();
-      try (var p = c.prepareStatement("EXPLAIN QUERY PLAN " + EntryStore.POSTS_SINCE)) {
-        p.setString(1, "a");
-        p.setLong(2, 0);
-        try (var rs = p.executeQuery()) {
-          while (rs.next()) {
-            lines.add(rs.getString(4));
-          }
-        }
-      }
-      return lines;
-    });
-    assertThat(plan).anySatisfy(l -> assertThat(l).contains("USING INDEX entries_by_source_time (source_id=? AND sort_at>?)"));
+    List<String> plan =
+        db.read(
+            c -> {
+              List<String> lines = new java.util.ArrayList<>();
+              try (var p = c.prepareStatement("EXPLAIN QUERY PLAN " + EntryStore.POSTS_SINCE)) {
+                p.setString(1, "a");
+                p.setLong(2, 0);
+                try (var rs = p.executeQuery()) {
+                  while (rs.next()) {
+                    lines.add(rs.getString(4));
+                  }
+                }
+              }
+              return lines;
+            });
+    assertThat(plan)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .contains("USING INDEX entries_by_source_time (source_id=? AND sort_at>?)"));
     assertThat(plan).noneSatisfy(l -> assertThat(l).startsWith("SCAN"));
   }
 }

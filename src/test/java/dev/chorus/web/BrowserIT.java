@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A reader's visit in headless Chromium: pages through, opens an author, searches, switches to
- * dark mode and a phone's width, with no console errors or failed requests. Screenshots go to
- * {@code target/screenshots/}. Skipped without Chromium, except under {@code CI=true}.
+ * A reader's visit in headless Chromium: pages through, opens an author, searches, switches to dark
+ * mode and a phone's width, with no console errors or failed requests. Screenshots go to {@code
+ * target/screenshots/}. Skipped without Chromium, except under {@code CI=true}.
  */
 class BrowserIT {
   static final Path SHOTS = Path.of("target", "screenshots");
@@ -26,8 +26,10 @@ class BrowserIT {
   @BeforeAll
   static void start() throws Exception {
     if (!Chromium.available()) {
-      String why = "Chromium not found at " + Chromium.BINARY
-          + " (apt-get install -y chromium chromium-driver): browser tests skipped";
+      String why =
+          "Chromium not found at "
+              + Chromium.BINARY
+              + " (apt-get install -y chromium chromium-driver): browser tests skipped";
       if ("true".equals(System.getenv("CI"))) {
         fail(why.replace("skipped", "are required when CI=true"));
       }
@@ -59,8 +61,13 @@ class BrowserIT {
   void noErrorsAndNoFailedRequests() {
     assertThat(browser.errors()).as("console errors").isEmpty();
     assertThat(browser.failedRequests()).as("failed requests").isEmpty();
-    assertThat(browser.requested()).as("nothing is loaded from off this machine")
-        .allMatch(u -> u.startsWith("http://127.0.0.1:") || u.startsWith("data:") || u.equals("about:blank"));
+    assertThat(browser.requested())
+        .as("nothing is loaded from off this machine")
+        .allMatch(
+            u ->
+                u.startsWith("http://127.0.0.1:")
+                    || u.startsWith("data:")
+                    || u.equals("about:blank"));
   }
 
   @Test
@@ -69,13 +76,16 @@ class BrowserIT {
     assertThat(browser.text("h1")).isEqualTo("Test Planet");
     assertThat(browser.count("article.entry")).isEqualTo(WebServer.PAGE_SIZE);
     assertThat(browser.text("h2.day-label")).isEqualTo("Today");
-    assertThat(browser.count("script")).as("the page works without JavaScript: it has none").isZero();
+    assertThat(browser.count("script"))
+        .as("the page works without JavaScript: it has none")
+        .isZero();
     browser.screenshot(SHOTS.resolve("home-desktop.png"), 1800);
     String newest = browser.text("article.entry h3");
 
     browser.clickAndWait("nav.pager a[rel=next]");
     assertThat(browser.url()).contains("/?after=");
-    assertThat(browser.count("article.entry")).isEqualTo(Planet.PAT_POSTS + 8 - WebServer.PAGE_SIZE);
+    assertThat(browser.count("article.entry"))
+        .isEqualTo(Planet.PAT_POSTS + 8 - WebServer.PAGE_SIZE);
     assertThat(browser.text("article.entry h3")).isNotEqualTo(newest);
     assertThat(browser.count("nav.pager a[rel=next]")).isZero();
     browser.screenshot(SHOTS.resolve("older-desktop.png"), 1800);
@@ -83,8 +93,13 @@ class BrowserIT {
     browser.clickAndWait("article.entry a.author[href='/authors/pat']");
     assertThat(browser.url()).isEqualTo(planet.base() + "/authors/pat");
     assertThat(browser.text("h1")).isEqualTo("Pat's Field Notes");
-    assertThat(browser.eval("[...document.querySelectorAll('article.entry a.author')]"
-        + ".every(a => a.getAttribute('href') === '/authors/pat')").asBoolean()).isTrue();
+    assertThat(
+            browser
+                .eval(
+                    "[...document.querySelectorAll('article.entry a.author')]"
+                        + ".every(a => a.getAttribute('href') === '/authors/pat')")
+                .asBoolean())
+        .isTrue();
     browser.screenshot(SHOTS.resolve("author-desktop.png"), 1800);
 
     browser.click("input#q");
@@ -93,7 +108,10 @@ class BrowserIT {
     assertThat(browser.url()).isEqualTo(planet.base() + "/search?q=" + Planet.RARE_WORD);
     assertThat(browser.count("article.entry")).isEqualTo(1);
     assertThat(browser.text("article.entry .summary mark")).isEqualTo(Planet.RARE_WORD);
-    assertThat(browser.eval("getComputedStyle(document.querySelector('mark')).backgroundColor").asText())
+    assertThat(
+            browser
+                .eval("getComputedStyle(document.querySelector('mark')).backgroundColor")
+                .asText())
         .isNotEqualTo("rgba(0, 0, 0, 0)");
     browser.screenshot(SHOTS.resolve("search-desktop.png"));
 
@@ -133,14 +151,20 @@ class BrowserIT {
   @Test
   void atPhoneWidthNothingScrollsSideways() throws Exception {
     browser.viewport(390, 844, true);
-    for (String page : new String[] {"/", "/sources", "/search?q=queues", "/authors/pat", "entry"}) {
+    for (String page :
+        new String[] {"/", "/sources", "/search?q=queues", "/authors/pat", "entry"}) {
       if (page.equals("entry")) {
         browser.clickAndWait("article.entry a.more");
       } else {
         browser.open(planet.base() + page);
       }
-      assertThat(browser.eval("document.documentElement.scrollWidth").asInt()).as(page).isLessThanOrEqualTo(390);
-      String name = page.equals("/") ? "home" : page.equals("entry") ? "entry" : page.substring(1).replaceAll("\\W.*", "");
+      assertThat(browser.eval("document.documentElement.scrollWidth").asInt())
+          .as(page)
+          .isLessThanOrEqualTo(390);
+      String name =
+          page.equals("/")
+              ? "home"
+              : page.equals("entry") ? "entry" : page.substring(1).replaceAll("\\W.*", "");
       browser.screenshot(SHOTS.resolve(name + "-phone.png"), 2400);
     }
     browser.colorScheme("dark");
@@ -153,11 +177,14 @@ class BrowserIT {
     browser.open(planet.base() + "/");
     browser.press("Tab");
     assertThat(browser.eval("document.activeElement.className").asText()).isEqualTo("skip");
-    assertThat(browser.eval("document.activeElement.getBoundingClientRect().left >= 0").asBoolean()).isTrue();
-    assertThat(browser.eval("getComputedStyle(document.activeElement).outlineStyle").asText()).isEqualTo("solid");
+    assertThat(browser.eval("document.activeElement.getBoundingClientRect().left >= 0").asBoolean())
+        .isTrue();
+    assertThat(browser.eval("getComputedStyle(document.activeElement).outlineStyle").asText())
+        .isEqualTo("solid");
     browser.press("Enter");
     browser.press("Tab");
     assertThat(browser.eval("document.activeElement.closest('main') !== null").asBoolean())
-        .as("after skipping, the next stop is inside main").isTrue();
+        .as("after skipping, the next stop is inside main")
+        .isTrue();
   }
 }

@@ -33,17 +33,33 @@ class CachingTest {
         assertThat(byEtag.statusCode()).as(path).isEqualTo(304);
         assertThat(byEtag.body()).as(path).isEmpty();
         assertThat(byEtag.headers().firstValue("ETag")).as(path).contains(etag);
-        assertThat(planet.get(path, Map.of("If-None-Match", "W/" + etag + ", \"other\"")).statusCode())
-            .as(path).isEqualTo(304);
-        assertThat(planet.get(path, Map.of("If-None-Match", "\"other\"")).statusCode()).as(path).isEqualTo(200);
+        assertThat(
+                planet.get(path, Map.of("If-None-Match", "W/" + etag + ", \"other\"")).statusCode())
+            .as(path)
+            .isEqualTo(304);
+        assertThat(planet.get(path, Map.of("If-None-Match", "\"other\"")).statusCode())
+            .as(path)
+            .isEqualTo(200);
 
-        assertThat(planet.get(path, Map.of("If-Modified-Since", lastModified)).statusCode()).as(path).isEqualTo(304);
-        String earlier = DateTimeFormatter.RFC_1123_DATE_TIME.format(
-            ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME).minusSeconds(5));
-        assertThat(planet.get(path, Map.of("If-Modified-Since", earlier)).statusCode()).as(path).isEqualTo(200);
+        assertThat(planet.get(path, Map.of("If-Modified-Since", lastModified)).statusCode())
+            .as(path)
+            .isEqualTo(304);
+        String earlier =
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .minusSeconds(5));
+        assertThat(planet.get(path, Map.of("If-Modified-Since", earlier)).statusCode())
+            .as(path)
+            .isEqualTo(200);
         // If-None-Match wins over If-Modified-Since (RFC 9110 13.1.3)
-        assertThat(planet.get(path, Map.of("If-None-Match", "\"other\"", "If-Modified-Since", lastModified))
-            .statusCode()).as(path).isEqualTo(200);
+        assertThat(
+                planet
+                    .get(
+                        path,
+                        Map.of("If-None-Match", "\"other\"", "If-Modified-Since", lastModified))
+                    .statusCode())
+            .as(path)
+            .isEqualTo(200);
       }
     }
   }
@@ -58,7 +74,8 @@ class CachingTest {
         assertThat(gz.headers().firstValue("Content-Encoding")).as(path).contains("gzip");
         assertThat(gz.headers().firstValue("ETag")).isEqualTo(plain.headers().firstValue("ETag"));
         byte[] unzipped = new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes();
-        assertThat(new String(unzipped, StandardCharsets.UTF_8)).as(path)
+        assertThat(new String(unzipped, StandardCharsets.UTF_8))
+            .as(path)
             .isEqualTo(new String(plain.body(), StandardCharsets.UTF_8));
         if (plain.body().length > 4096) {
           assertThat(gz.body().length).as(path).isLessThan(plain.body().length / 2);
@@ -83,7 +100,9 @@ class CachingTest {
           continue;
         }
         assertThat(r.statusCode()).as(path).isEqualTo(200);
-        assertThat(r.headers().firstValue("ETag").orElseThrow()).as(path).isNotEqualTo(before.get(path));
+        assertThat(r.headers().firstValue("ETag").orElseThrow())
+            .as(path)
+            .isNotEqualTo(before.get(path));
       }
       assertThat(planet.get("/").body()).contains("Post 0 about");
       assertThat(planet.get("/feed.atom").body()).contains("urn:uuid:");

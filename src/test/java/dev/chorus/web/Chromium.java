@@ -40,6 +40,7 @@ final class Chromium implements AutoCloseable {
   private final WebSocket socket;
   private final AtomicInteger ids = new AtomicInteger();
   private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
+
   /** Every event the page sent, in order. */
   final List<JsonNode> events = new CopyOnWriteArrayList<>();
 
@@ -56,29 +57,50 @@ final class Chromium implements AutoCloseable {
   /** Starts a fresh headless browser with a new profile and attaches to its first tab. */
   static Chromium launch() throws Exception {
     Path profile = Files.createTempDirectory("chorus-chromium");
-    Process p = new ProcessBuilder(
-            BINARY.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-extensions", "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
-            "--window-size=1280,900", "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
-            "--user-data-dir=" + profile, "about:blank")
-        .redirectErrorStream(true)
-        .redirectOutput(profile.resolve("chromium.log").toFile())
-        .start();
+    Process p =
+        new ProcessBuilder(
+                BINARY.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-extensions",
+                "--disable-default-apps",
+                "--mute-audio",
+                "--hide-scrollbars",
+                "--window-size=1280,900",
+                "--remote-debugging-address=127.0.0.1",
+                "--remote-debugging-port=0",
+                "--user-data-dir=" + profile,
+                "about:blank")
+            .redirectErrorStream(true)
+            .redirectOutput(profile.resolve("chromium.log").toFile())
+            .start();
     try {
       Path portFile = profile.resolve("DevToolsActivePort");
       long deadline = System.nanoTime() + TIMEOUT.toNanos();
       while (!Files.exists(portFile) || Files.readAllLines(portFile).size() < 2) {
         if (!p.isAlive() || System.nanoTime() > deadline) {
-          throw new IllegalStateException("Chromium did not start: "
-              + (Files.exists(profile.resolve("chromium.log")) ? Files.readString(profile.resolve("chromium.log")) : ""));
+          throw new IllegalStateException(
+              "Chromium did not start: "
+                  + (Files.exists(profile.resolve("chromium.log"))
+                      ? Files.readString(profile.resolve("chromium.log"))
+                      : ""));
         }
         Thread.sleep(50);
       }
       int port = Integer.parseInt(Files.readAllLines(portFile).get(0).strip());
       HttpClient http = HttpClient.newHttpClient();
-      String list = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list")).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
+      String list =
+          http.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/json/list"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
       String ws = null;
       for (JsonNode t : JSON.readTree(list)) {
         if (t.path("type").asText().equals("page")) {
@@ -91,8 +113,11 @@ final class Chromium implements AutoCloseable {
       }
       Chromium[] self = new Chromium[1];
       Listener listener = new Listener(msg -> self[0].receive(msg));
-      WebSocket socket = http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(URI.create(ws), listener)
-          .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      WebSocket socket =
+          http.newWebSocketBuilder()
+              .connectTimeout(TIMEOUT)
+              .buildAsync(URI.create(ws), listener)
+              .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       self[0] = new Chromium(p, profile, socket);
       for (String domain : List.of("Page", "Runtime", "Network", "Log")) {
         self[0].send(domain + ".enable", Map.of());
@@ -164,7 +189,8 @@ final class Chromium implements AutoCloseable {
   JsonNode eval(String expression) throws Exception {
     JsonNode r = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
     if (r.has("exceptionDetails")) {
-      throw new IllegalStateException("evaluating " + expression + ": " + r.get("exceptionDetails"));
+      throw new IllegalStateException(
+          "evaluating " + expression + ": " + r.get("exceptionDetails"));
     }
     return r.path("result").path("value");
   }
@@ -192,14 +218,20 @@ final class Chromium implements AutoCloseable {
   }
 
   void click(String selector) throws Exception {
-    JsonNode r = eval("(() => { const e = document.querySelector(" + quote(selector) + ");"
-        + " e.scrollIntoView({block: 'center'}); const b = e.getBoundingClientRect();"
-        + " return [b.left + b.width / 2, b.top + b.height / 2]; })()");
+    JsonNode r =
+        eval(
+            "(() => { const e = document.querySelector("
+                + quote(selector)
+                + ");"
+                + " e.scrollIntoView({block: 'center'}); const b = e.getBoundingClientRect();"
+                + " return [b.left + b.width / 2, b.top + b.height / 2]; })()");
     double x = r.get(0).asDouble();
     double y = r.get(1).asDouble();
     send("Input.dispatchMouseEvent", Map.of("type", "mouseMoved", "x", x, "y", y));
     for (String type : List.of("mousePressed", "mouseReleased")) {
-      send("Input.dispatchMouseEvent", Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
+      send(
+          "Input.dispatchMouseEvent",
+          Map.of("type", type, "x", x, "y", y, "button", "left", "clickCount", 1));
     }
   }
 
@@ -210,18 +242,22 @@ final class Chromium implements AutoCloseable {
 
   /** Presses a key (Enter, Tab) on whatever has focus. */
   void press(String key) throws Exception {
-    int code = switch (key) {
-      case "Enter" -> 13;
-      case "Tab" -> 9;
-      default -> throw new IllegalArgumentException(key);
-    };
-    Map<String, Object> down = new java.util.HashMap<>(
-        Map.of("type", "keyDown", "key", key, "code", key, "windowsVirtualKeyCode", code));
+    int code =
+        switch (key) {
+          case "Enter" -> 13;
+          case "Tab" -> 9;
+          default -> throw new IllegalArgumentException(key);
+        };
+    Map<String, Object> down =
+        new java.util.HashMap<>(
+            Map.of("type", "keyDown", "key", key, "code", key, "windowsVirtualKeyCode", code));
     if (key.equals("Enter")) {
       down.put("text", "\r");
     }
     send("Input.dispatchKeyEvent", down);
-    send("Input.dispatchKeyEvent", Map.of("type", "keyUp", "key", key, "code", key, "windowsVirtualKeyCode", code));
+    send(
+        "Input.dispatchKeyEvent",
+        Map.of("type", "keyUp", "key", key, "code", key, "windowsVirtualKeyCode", code));
   }
 
   /** Runs an action that navigates, then waits for the new page's load event. */
@@ -244,18 +280,23 @@ final class Chromium implements AutoCloseable {
   }
 
   private int loads() {
-    return (int) events.stream().filter(e -> e.path("method").asText().equals("Page.loadEventFired")).count();
+    return (int)
+        events.stream()
+            .filter(e -> e.path("method").asText().equals("Page.loadEventFired"))
+            .count();
   }
 
   /** Emulates a screen of this width (a phone when {@code mobile}). */
   void viewport(int width, int height, boolean mobile) throws Exception {
-    send("Emulation.setDeviceMetricsOverride",
+    send(
+        "Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", mobile));
   }
 
   /** Emulates the reader's colour scheme preference: "light" or "dark". */
   void colorScheme(String scheme) throws Exception {
-    send("Emulation.setEmulatedMedia",
+    send(
+        "Emulation.setEmulatedMedia",
         Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
   }
 
@@ -269,13 +310,23 @@ final class Chromium implements AutoCloseable {
     JsonNode metrics = send("Page.getLayoutMetrics", Map.of());
     double width = metrics.path("cssLayoutViewport").path("clientWidth").asDouble();
     double height = Math.min(maxHeight, metrics.path("cssContentSize").path("height").asDouble());
-    JsonNode shot = send("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
-        "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+    JsonNode shot =
+        send(
+            "Page.captureScreenshot",
+            Map.of(
+                "format",
+                "png",
+                "captureBeyondViewport",
+                true,
+                "clip",
+                Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
     Files.createDirectories(file.getParent());
     Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
   }
 
-  /** Console errors, uncaught exceptions and browser log errors (CSP refusals among them) so far. */
+  /**
+   * Console errors, uncaught exceptions and browser log errors (CSP refusals among them) so far.
+   */
   List<String> errors() {
     List<String> out = new ArrayList<>();
     for (JsonNode e : events) {
@@ -283,10 +334,16 @@ final class Chromium implements AutoCloseable {
       JsonNode p = e.path("params");
       if (m.equals("Runtime.exceptionThrown")) {
         out.add("exception: " + p.path("exceptionDetails"));
-      } else if (m.equals("Runtime.consoleAPICalled") && p.path("type").asText().matches("error|assert|warning")) {
+      } else if (m.equals("Runtime.consoleAPICalled")
+          && p.path("type").asText().matches("error|assert|warning")) {
         out.add("console." + p.path("type").asText() + ": " + p.path("args"));
-      } else if (m.equals("Log.entryAdded") && p.path("entry").path("level").asText().matches("error|warning")) {
-        out.add("log: " + p.path("entry").path("text").asText() + " " + p.path("entry").path("url").asText());
+      } else if (m.equals("Log.entryAdded")
+          && p.path("entry").path("level").asText().matches("error|warning")) {
+        out.add(
+            "log: "
+                + p.path("entry").path("text").asText()
+                + " "
+                + p.path("entry").path("url").asText());
       }
     }
     return out;
@@ -302,7 +359,10 @@ final class Chromium implements AutoCloseable {
         out.add("failed: " + p.path("errorText").asText() + " " + p.path("blockedReason").asText());
       } else if (e.path("method").asText().equals("Network.responseReceived")
           && p.path("response").path("status").asInt() >= 400) {
-        out.add(p.path("response").path("status").asInt() + " " + p.path("response").path("url").asText());
+        out.add(
+            p.path("response").path("status").asInt()
+                + " "
+                + p.path("response").path("url").asText());
       }
     }
     return out;

@@ -62,14 +62,17 @@ class FeedsTest {
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
     f.setNamespaceAware(true);
     f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    return f.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    return f.newDocumentBuilder()
+        .parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The element children of {@code parent} with this namespace and name. */
   private static List<Element> kids(Element parent, String ns, String name) {
     List<Element> out = new ArrayList<>();
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && name.equals(e.getLocalName()) && ns.equals(String.valueOf(e.getNamespaceURI()))) {
+      if (n instanceof Element e
+          && name.equals(e.getLocalName())
+          && ns.equals(String.valueOf(e.getNamespaceURI()))) {
         out.add(e);
       }
     }
@@ -87,7 +90,9 @@ class FeedsTest {
   }
 
   private static Element link(Element parent, String rel) {
-    return kids(parent, ATOM, "link").stream().filter(l -> l.getAttribute("rel").equals(rel)).findFirst()
+    return kids(parent, ATOM, "link").stream()
+        .filter(l -> l.getAttribute("rel").equals(rel))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no link rel=" + rel));
   }
 
@@ -133,10 +138,16 @@ class FeedsTest {
     SyndFeed rome = new SyndFeedInput().build(new StringReader(text));
     assertThat(rome.getFeedType()).isEqualTo("atom_1.0");
     assertThat(rome.getEntries()).hasSize(WebServer.FEED_SIZE).allSatisfy(FeedsTest::attributed);
-    SyndEntry pat = rome.getEntries().stream().filter(x -> x.getAuthor().equals("Pat Q.")).findFirst().orElseThrow();
+    SyndEntry pat =
+        rome.getEntries().stream()
+            .filter(x -> x.getAuthor().equals("Pat Q."))
+            .findFirst()
+            .orElseThrow();
     assertThat(pat.getSource().getTitle()).isEqualTo("Pat's Field Notes");
     assertThat(pat.getDescription().getValue()).startsWith("Post 0 about");
-    assertThat(pat.getContents()).singleElement().satisfies(c -> assertThat(c.getValue()).contains("<p>Most systems"));
+    assertThat(pat.getContents())
+        .singleElement()
+        .satisfies(c -> assertThat(c.getValue()).contains("<p>Most systems"));
   }
 
   private static void attributed(SyndEntry e) {
@@ -160,7 +171,8 @@ class FeedsTest {
     Element self = link(channel, "self");
     assertThat(self.getAttribute("href")).isEqualTo(planet.base() + "/feed.rss");
     assertThat(self.getAttribute("type")).isEqualTo("application/rss+xml");
-    ZonedDateTime.parse(text(channel, "null", "lastBuildDate"), DateTimeFormatter.RFC_1123_DATE_TIME);
+    ZonedDateTime.parse(
+        text(channel, "null", "lastBuildDate"), DateTimeFormatter.RFC_1123_DATE_TIME);
 
     List<Element> items = kids(channel, "null", "item");
     assertThat(items).hasSize(WebServer.FEED_SIZE);
@@ -175,7 +187,9 @@ class FeedsTest {
       Element source = one(i, "null", "source");
       assertThat(source.getAttribute("url")).matches(planet.base() + "/authors/[a-z-]+/feed.rss");
       assertThat(source.getTextContent()).isNotBlank();
-      assertThat(kids(i, "null", "author")).as("RSS <author> must be an email; dc:creator is used").isEmpty();
+      assertThat(kids(i, "null", "author"))
+          .as("RSS <author> must be an email; dc:creator is used")
+          .isEmpty();
     }
 
     SyndFeed rome = new SyndFeedInput().build(new StringReader(text));
@@ -197,14 +211,17 @@ class FeedsTest {
       assertThat(i.get("id").asText()).startsWith("urn:uuid:");
       assertThat(i.get("url").asText()).startsWith("http://127.0.0.1:");
       assertThat(i.get("title").asText()).isNotBlank();
-      assertThat(i.has("content_html") || i.has("content_text")).as("content_html or content_text").isTrue();
+      assertThat(i.has("content_html") || i.has("content_text"))
+          .as("content_html or content_text")
+          .isTrue();
       rfc3339(i.get("date_published").asText());
       rfc3339(i.get("date_modified").asText());
       assertThat(i.get("authors").get(0).get("name").asText()).isNotBlank();
       JsonNode src = i.get("_source");
       assertThat(src.get("id").asText()).matches("[a-z-]+");
       assertThat(src.get("title").asText()).isNotBlank();
-      assertThat(src.get("feed_url").asText()).isEqualTo(planet.base() + "/authors/" + src.get("id").asText() + "/feed.json");
+      assertThat(src.get("feed_url").asText())
+          .isEqualTo(planet.base() + "/authors/" + src.get("id").asText() + "/feed.json");
     }
   }
 
@@ -217,10 +234,12 @@ class FeedsTest {
       bySource.putIfAbsent(text(one(e, ATOM, "source"), ATOM, "title"), e);
     }
     assertThat(kids(bySource.get("Lin"), ATOM, "content")).isEmpty();
-    assertThat(kids(bySource.get("Ada"), ATOM, "content")).singleElement()
+    assertThat(kids(bySource.get("Ada"), ATOM, "content"))
+        .singleElement()
         .satisfies(c -> assertThat(c.getAttribute("type")).isEqualTo("html"));
 
-    Element channel = one(xml(body("/feed.rss", "application/rss+xml")).getDocumentElement(), "null", "channel");
+    Element channel =
+        one(xml(body("/feed.rss", "application/rss+xml")).getDocumentElement(), "null", "channel");
     for (Element i : kids(channel, "null", "item")) {
       String source = one(i, "null", "source").getTextContent();
       if (source.equals("Lin")) {
@@ -234,7 +253,8 @@ class FeedsTest {
       if (i.get("_source").get("id").asText().equals("lin")) {
         assertThat(i.has("content_html")).isFalse();
         assertThat(i.get("content_text").asText()).isNotBlank();
-      } else if (i.get("_source").get("id").asText().equals("ada") && i.get("title").asText().startsWith("Backpressure")) {
+      } else if (i.get("_source").get("id").asText().equals("ada")
+          && i.get("title").asText().startsWith("Backpressure")) {
         assertThat(i.get("content_html").asText()).contains("<b>limits</b>");
       }
     }
@@ -243,25 +263,37 @@ class FeedsTest {
   @Test
   void authorAndTagFeedsHoldOnlyTheirEntriesAndPointToThemselves() throws Exception {
     for (String kind : List.of("atom", "rss", "json")) {
-      SyndFeed pat = kind.equals("json") ? null
-          : new SyndFeedInput().build(new StringReader(body("/authors/pat/feed." + kind, "application/")));
+      SyndFeed pat =
+          kind.equals("json")
+              ? null
+              : new SyndFeedInput()
+                  .build(new StringReader(body("/authors/pat/feed." + kind, "application/")));
       if (pat != null) {
-        assertThat(pat.getEntries()).hasSize(Planet.PAT_POSTS).allSatisfy(e -> assertThat(e.getAuthor()).isEqualTo("Pat Q."));
+        assertThat(pat.getEntries())
+            .hasSize(Planet.PAT_POSTS)
+            .allSatisfy(e -> assertThat(e.getAuthor()).isEqualTo("Pat Q."));
         assertThat(pat.getTitle()).isEqualTo("Pat's Field Notes · Test Planet");
       }
     }
     Element atom = xml(body("/authors/pat/feed.atom", "application/atom+xml")).getDocumentElement();
-    assertThat(link(atom, "self").getAttribute("href")).isEqualTo(planet.base() + "/authors/pat/feed.atom");
-    assertThat(link(atom, "alternate").getAttribute("href")).isEqualTo(planet.base() + "/authors/pat");
+    assertThat(link(atom, "self").getAttribute("href"))
+        .isEqualTo(planet.base() + "/authors/pat/feed.atom");
+    assertThat(link(atom, "alternate").getAttribute("href"))
+        .isEqualTo(planet.base() + "/authors/pat");
 
     JsonNode tag = JSON.readTree(body("/tags/compilers/feed.json", "application/feed+json"));
     assertThat(tag.get("feed_url").asText()).isEqualTo(planet.base() + "/tags/compilers/feed.json");
     assertThat(tag.get("title").asText()).isEqualTo("#compilers · Test Planet");
-    assertThat(tag.get("items")).singleElement().satisfies(i -> {
-      assertThat(i.get("title").asText()).isEqualTo("Compilers, kindly");
-      assertThat(i.get("_source").get("id").asText()).isEqualTo("grace");
-    });
-    SyndFeed queues = new SyndFeedInput().build(new StringReader(body("/tags/queues/feed.rss", "application/rss+xml")));
+    assertThat(tag.get("items"))
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.get("title").asText()).isEqualTo("Compilers, kindly");
+              assertThat(i.get("_source").get("id").asText()).isEqualTo("grace");
+            });
+    SyndFeed queues =
+        new SyndFeedInput()
+            .build(new StringReader(body("/tags/queues/feed.rss", "application/rss+xml")));
     assertThat(queues.getEntries()).hasSize(Planet.PAT_POSTS + 2);
     assertThat(planet.get("/tags/queues/feed.xml").statusCode()).isEqualTo(404);
     assertThat(planet.get("/authors/nobody/feed.atom").statusCode()).isEqualTo(404);
@@ -280,11 +312,17 @@ class FeedsTest {
   /** Entry id by link, checked to be the same in Atom, RSS and JSON Feed. */
   private static Map<String, String> ids() throws Exception {
     Map<String, String> atom = new LinkedHashMap<>();
-    for (SyndEntry e : new SyndFeedInput().build(new StringReader(body("/feed.atom", "application/atom+xml"))).getEntries()) {
+    for (SyndEntry e :
+        new SyndFeedInput()
+            .build(new StringReader(body("/feed.atom", "application/atom+xml")))
+            .getEntries()) {
       atom.put(e.getLink(), e.getUri());
     }
     Map<String, String> rss = new LinkedHashMap<>();
-    for (SyndEntry e : new SyndFeedInput().build(new StringReader(body("/feed.rss", "application/rss+xml"))).getEntries()) {
+    for (SyndEntry e :
+        new SyndFeedInput()
+            .build(new StringReader(body("/feed.rss", "application/rss+xml")))
+            .getEntries()) {
       rss.put(e.getLink(), e.getUri());
     }
     Map<String, String> json = new LinkedHashMap<>();
@@ -306,7 +344,9 @@ class FeedsTest {
   void pythonFeedparserReadsAllThreeFeedsCleanly() throws Exception {
     String python = feedparserPython();
     Path script = dir.resolve("check_feeds.py");
-    Files.writeString(script, """
+    Files.writeString(
+        script,
+        """
         import importlib.util, json, sys, feedparser
         out = {"feedparser": feedparser.__version__}
         reads_json = importlib.util.find_spec("feedparser.parsers.json") is not None
@@ -326,8 +366,15 @@ class FeedsTest {
                 "version": d.version, "entries": len(d.entries), "missing": missing}
         print(json.dumps(out, sort_keys=True))
         """);
-    Process p = new ProcessBuilder(python, script.toString(), planet.base() + "/feed.atom", planet.base() + "/feed.rss",
-        planet.base() + "/feed.json").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                python,
+                script.toString(),
+                planet.base() + "/feed.atom",
+                planet.base() + "/feed.rss",
+                planet.base() + "/feed.json")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
@@ -351,7 +398,8 @@ class FeedsTest {
   private static String feedparserPython() throws Exception {
     for (String python : List.of("/usr/bin/python3", "python3")) {
       try {
-        Process p = new ProcessBuilder(python, "-c", "import feedparser").redirectErrorStream(true).start();
+        Process p =
+            new ProcessBuilder(python, "-c", "import feedparser").redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
           return python;

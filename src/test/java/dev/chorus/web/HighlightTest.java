@@ -9,7 +9,8 @@ class HighlightTest {
   @Test
   void escapesTheTextBeforeTurningMarkersIntoMarkElements() {
     assertThat(Highlight.of("<script>alert('x')</script> & \u0001queues\u0002 \"now\"").html())
-        .isEqualTo("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; <mark>queues</mark> &quot;now&quot;");
+        .isEqualTo(
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; <mark>queues</mark> &quot;now&quot;");
   }
 
   @Test
@@ -32,13 +33,15 @@ class HighlightTest {
   @Test
   void aSnippetOfThePlainSummaryIsKeptAsIs() {
     String summary = "Why a < b and c > d matter for queues.";
-    assertThat(Highlight.snippet("Why a < b and c > d matter for \u0001queues\u0002.", summary).html())
+    assertThat(
+            Highlight.snippet("Why a < b and c > d matter for \u0001queues\u0002.", summary).html())
         .isEqualTo("Why a &lt; b and c &gt; d matter for <mark>queues</mark>.");
   }
 
   @Test
   void aSnippetCutFromStoredHtmlLosesItsTagsAndEntitiesButKeepsItsMarks() {
-    String cut = "…ef=\"/x\">the <b>\u0001load\u0002</b> balancer &amp; a <a href=\"/\u0001load\u0002\">link</a> <em cl…";
+    String cut =
+        "…ef=\"/x\">the <b>\u0001load\u0002</b> balancer &amp; a <a href=\"/\u0001load\u0002\">link</a> <em cl…";
     assertThat(Highlight.snippet(cut, "an unrelated summary").html())
         .isEqualTo("…the <mark>load</mark> balancer &amp; a link");
   }

@@ -55,22 +55,64 @@ class HostileRequestsTest {
     store.upsertSource("ada", "Ada", "https://ada.example/");
     List<NewEntry> entries = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      ParsedEntry e = new ParsedEntry("g" + i, "https://ada.example/" + i, "Queues " + i, null,
-          FuzzyDate.ofDay(2024, 1, 1 + i), null, "About queues", "<p>queues and backpressure</p>");
+      ParsedEntry e =
+          new ParsedEntry(
+              "g" + i,
+              "https://ada.example/" + i,
+              "Queues " + i,
+              null,
+              FuzzyDate.ofDay(2024, 1, 1 + i),
+              null,
+              "About queues",
+              "<p>queues and backpressure</p>");
       entries.add(new NewEntry("g:g" + i, "https://ada.example/" + i, e));
     }
     // text no parser should let through, stored anyway: the writers must still produce valid XML
-    ParsedEntry odd = new ParsedEntry("odd", "https://ada.example/odd", "Bell\u0007 NUL\u0000 \uFFFE lone \uD800 end",
-        "Ada\u0001", FuzzyDate.ofDay(2023, 5, 5), null, "Escape \u001B[31m and ]]> and \uDFFF",
-        "<p>x\u0000y\u000B ]]&gt; <b>\uD83D</b></p>");
+    ParsedEntry odd =
+        new ParsedEntry(
+            "odd",
+            "https://ada.example/odd",
+            "Bell\u0007 NUL\u0000 \uFFFE lone \uD800 end",
+            "Ada\u0001",
+            FuzzyDate.ofDay(2023, 5, 5),
+            null,
+            "Escape \u001B[31m and ]]> and \uDFFF",
+            "<p>x\u0000y\u000B ]]&gt; <b>\uD83D</b></p>");
     entries.add(new NewEntry("g:odd", "https://ada.example/odd", odd));
     Instant now = Instant.now();
-    store.saveSuccess("ada", entries, new FetchOutcome(now, 1, "feed", "https://ada.example/feed", null, null, 200,
-        now.plusSeconds(3600), false));
-    List<SourceConfig> sources = List.of(new SourceConfig("ada", "Ada", "https://ada.example/", "https://ada.example/feed",
-        List.of("queues"), PollSettings.fixed(Duration.ofHours(1)), null, ContentMode.FULL, 1));
-    Config cfg = new Config(dir.resolve("feeds.yml"), "T", dir.resolve("chorus.db"), PollSettings.fixed(Duration.ofHours(1)),
-        FetchSettings.defaults(), sources);
+    store.saveSuccess(
+        "ada",
+        entries,
+        new FetchOutcome(
+            now,
+            1,
+            "feed",
+            "https://ada.example/feed",
+            null,
+            null,
+            200,
+            now.plusSeconds(3600),
+            false));
+    List<SourceConfig> sources =
+        List.of(
+            new SourceConfig(
+                "ada",
+                "Ada",
+                "https://ada.example/",
+                "https://ada.example/feed",
+                List.of("queues"),
+                PollSettings.fixed(Duration.ofHours(1)),
+                null,
+                ContentMode.FULL,
+                1));
+    Config cfg =
+        new Config(
+            dir.resolve("feeds.yml"),
+            "T",
+            dir.resolve("chorus.db"),
+            PollSettings.fixed(Duration.ofHours(1)),
+            FetchSettings.defaults(),
+            sources);
     web = new WebServer(store, () -> cfg, () -> null, Clock.systemUTC());
     port = web.start("127.0.0.1", 0);
   }
@@ -82,7 +124,8 @@ class HostileRequestsTest {
   }
 
   private static HttpResponse<String> get(String rawPathAndQuery) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + rawPathAndQuery)).build(),
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + rawPathAndQuery)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 
@@ -91,22 +134,46 @@ class HostileRequestsTest {
   }
 
   private static String b64(String s) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(s.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void assertJson400(String query) throws Exception {
     HttpResponse<String> r = get("/api/entries?" + query);
     assertThat(r.statusCode()).as(query).isEqualTo(400);
-    assertThat(r.headers().firstValue("Content-Type").orElse("")).as(query).startsWith("application/json");
+    assertThat(r.headers().firstValue("Content-Type").orElse(""))
+        .as(query)
+        .startsWith("application/json");
     JsonNode body = json.readTree(r.body());
     assertThat(body.get("status").asInt()).isEqualTo(400);
-    assertThat(body.get("error").asText()).as(query).isNotBlank().doesNotContain("Exception", "java.", "SQL");
+    assertThat(body.get("error").asText())
+        .as(query)
+        .isNotBlank()
+        .doesNotContain("Exception", "java.", "SQL");
   }
 
   @Test
   void rejectsLimitsOutOfRangeOrNotWholeNumbers() throws Exception {
-    for (String limit : List.of("-1", "0", "201", "1000000000", "99999999999999999999", "abc", "1.5", "1e3", "0x10",
-        "%20", "%00", "10%20OR%201%3D1", enc("' OR '1'='1"), enc("١٠٠٠"), "-0x1", "+-1", enc("5;DROP TABLE entries"))) {
+    for (String limit :
+        List.of(
+            "-1",
+            "0",
+            "201",
+            "1000000000",
+            "99999999999999999999",
+            "abc",
+            "1.5",
+            "1e3",
+            "0x10",
+            "%20",
+            "%00",
+            "10%20OR%201%3D1",
+            enc("' OR '1'='1"),
+            enc("١٠٠٠"),
+            "-0x1",
+            "+-1",
+            enc("5;DROP TABLE entries"))) {
       assertJson400("limit=" + limit);
     }
     assertThat(get("/api/entries?limit=200").statusCode()).isEqualTo(200);
@@ -115,9 +182,23 @@ class HostileRequestsTest {
 
   @Test
   void rejectsForgedCursors() throws Exception {
-    for (String cursor : List.of("forged", "%25", enc("1' OR '1'='1"), enc("ü"), "x".repeat(5_000), b64("1.2.3"),
-        b64("99999999999999999999.1"), b64("1.-1"), b64("a.b"), b64("1"), b64(".5"), b64("1.2\u0000"),
-        b64("1.2; DROP TABLE entries"), "====", enc("../../etc/passwd"))) {
+    for (String cursor :
+        List.of(
+            "forged",
+            "%25",
+            enc("1' OR '1'='1"),
+            enc("ü"),
+            "x".repeat(5_000),
+            b64("1.2.3"),
+            b64("99999999999999999999.1"),
+            b64("1.-1"),
+            b64("a.b"),
+            b64("1"),
+            b64(".5"),
+            b64("1.2\u0000"),
+            b64("1.2; DROP TABLE entries"),
+            "====",
+            enc("../../etc/passwd"))) {
       assertJson400("cursor=" + cursor);
     }
     String valid = new Cursor(Long.MAX_VALUE, Long.MAX_VALUE).token();
@@ -130,20 +211,45 @@ class HostileRequestsTest {
 
   @Test
   void rejectsUnknownSourcesWhateverTheyLookLike() throws Exception {
-    for (String source : List.of("nobody", "..", "../ada", enc("ada' OR '1'='1"), enc("ada\u0000"), "x".repeat(5_000),
-        enc("<script>alert(1)</script>"), enc("ADA"), enc("ada "), enc("🦀"))) {
+    for (String source :
+        List.of(
+            "nobody",
+            "..",
+            "../ada",
+            enc("ada' OR '1'='1"),
+            enc("ada\u0000"),
+            "x".repeat(5_000),
+            enc("<script>alert(1)</script>"),
+            enc("ADA"),
+            enc("ada "),
+            enc("🦀"))) {
       assertJson400("source=" + source);
     }
   }
 
   @Test
   void answersOddPathsWithA404PageThatEchoesNothingLive() throws Exception {
-    for (String path : List.of("/authors/..%2f..%2fetc%2fpasswd", "/authors/%2e%2e%2f%2e%2e%2fpom.xml", "/authors/%00",
-        "/authors/" + enc("' OR 1=1 --"), "/authors/" + enc("<script>alert(1)</script>"),
-        "/authors/" + enc("\"><img src=x onerror=alert(1)>"), "/entries/abc", "/entries/99999999999999999999",
-        "/entries/-1", "/entries/0x10", "/entries/" + enc("1 OR 1=1"), "/tags/" + enc("<svg onload=alert(1)>"),
-        "/tags/..%2f..", "/feed.xml", "/feed." + enc("<script>"), "/authors/ada/feed." + enc("atom\"><x>"),
-        "/static/..%2f..%2fpom.xml", "/static/chorus.css%2f..%2f..%2fpom.xml", "/nope/" + enc("<b>bold</b>"))) {
+    for (String path :
+        List.of(
+            "/authors/..%2f..%2fetc%2fpasswd",
+            "/authors/%2e%2e%2f%2e%2e%2fpom.xml",
+            "/authors/%00",
+            "/authors/" + enc("' OR 1=1 --"),
+            "/authors/" + enc("<script>alert(1)</script>"),
+            "/authors/" + enc("\"><img src=x onerror=alert(1)>"),
+            "/entries/abc",
+            "/entries/99999999999999999999",
+            "/entries/-1",
+            "/entries/0x10",
+            "/entries/" + enc("1 OR 1=1"),
+            "/tags/" + enc("<svg onload=alert(1)>"),
+            "/tags/..%2f..",
+            "/feed.xml",
+            "/feed." + enc("<script>"),
+            "/authors/ada/feed." + enc("atom\"><x>"),
+            "/static/..%2f..%2fpom.xml",
+            "/static/chorus.css%2f..%2f..%2fpom.xml",
+            "/nope/" + enc("<b>bold</b>"))) {
       HttpResponse<String> r = get(path);
       assertThat(r.statusCode()).as(path).isBetween(400, 499);
       boolean jettyRejectedTheUri = r.statusCode() == 400 && r.body().contains("/badMessage");
@@ -151,31 +257,65 @@ class HostileRequestsTest {
         // Jetty's own page for a URI it cannot decode: static text, no CSP, nothing echoed
         assertThat(r.body()).as(path).doesNotContain("authors", "<script");
       } else if (r.headers().firstValue("Content-Type").orElse("").startsWith("text/html")) {
-        assertThat(OutputChecker.page(r.body(), r.headers().firstValue("Content-Security-Policy").orElse(null)))
-            .as(path).isEmpty();
+        assertThat(
+                OutputChecker.page(
+                    r.body(), r.headers().firstValue("Content-Security-Policy").orElse(null)))
+            .as(path)
+            .isEmpty();
       }
-      assertThat(r.body()).as(path).doesNotContain("<script", "<img", "<svg", "Exception", "root:x:0");
+      assertThat(r.body())
+          .as(path)
+          .doesNotContain("<script", "<img", "<svg", "Exception", "root:x:0");
     }
   }
 
   @Test
   void rejectsForgedPageCursorsWithAnHtml400() throws Exception {
-    for (String path : List.of("/?after=forged", "/authors/ada?after=" + enc("<script>"), "/tags/queues?after=%25")) {
+    for (String path :
+        List.of(
+            "/?after=forged", "/authors/ada?after=" + enc("<script>"), "/tags/queues?after=%25")) {
       HttpResponse<String> r = get(path);
       assertThat(r.statusCode()).as(path).isEqualTo(400);
-      assertThat(OutputChecker.page(r.body(), r.headers().firstValue("Content-Security-Policy").orElse(null))).isEmpty();
+      assertThat(
+              OutputChecker.page(
+                  r.body(), r.headers().firstValue("Content-Security-Policy").orElse(null)))
+          .isEmpty();
     }
   }
 
   @Test
   void searchesWithAnyTextWithoutFailing() throws Exception {
-    List<String> queries = List.of("\"", "*", "NEAR(queues", "queues OR 1=1", "-queues", "^queues", "queues*", "a:b",
-        "\"); DROP TABLE entries; --", "entries_fts MATCH 'x'", "🦀 queues", "\u0000", "ﬁ", "\uD800", "%", "\\", "'''",
-        "<script>alert(1)</script>", "\" onmouseover=\"alert(1)", "q".repeat(200), "word ".repeat(40).strip());
+    List<String> queries =
+        List.of(
+            "\"",
+            "*",
+            "NEAR(queues",
+            "queues OR 1=1",
+            "-queues",
+            "^queues",
+            "queues*",
+            "a:b",
+            "\"); DROP TABLE entries; --",
+            "entries_fts MATCH 'x'",
+            "🦀 queues",
+            "\u0000",
+            "ﬁ",
+            "\uD800",
+            "%",
+            "\\",
+            "'''",
+            "<script>alert(1)</script>",
+            "\" onmouseover=\"alert(1)",
+            "q".repeat(200),
+            "word ".repeat(40).strip());
     for (String q : queries) {
       HttpResponse<String> r = get("/search?q=" + enc(q));
       assertThat(r.statusCode()).as(q).isEqualTo(200);
-      assertThat(OutputChecker.page(r.body(), r.headers().firstValue("Content-Security-Policy").orElse(null))).as(q).isEmpty();
+      assertThat(
+              OutputChecker.page(
+                  r.body(), r.headers().firstValue("Content-Security-Policy").orElse(null)))
+          .as(q)
+          .isEmpty();
     }
     assertThat(get("/search?q=queues").body()).contains("Queues 4");
     HttpResponse<String> tooLong = get("/search?q=" + "q".repeat(201));
@@ -187,9 +327,12 @@ class HostileRequestsTest {
 
   @Test
   void servesWellFormedFeedsWhenStoredTextHoldsControlCharacters() throws Exception {
-    for (String path : List.of("/feed.atom", "/feed.rss", "/authors/ada/feed.atom", "/tags/queues/feed.rss")) {
-      HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+    for (String path :
+        List.of("/feed.atom", "/feed.rss", "/authors/ada/feed.atom", "/tags/queues/feed.rss")) {
+      HttpResponse<byte[]> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       assertThat(r.statusCode()).as(path).isEqualTo(200);
       assertThat(OutputChecker.xmlFeed(r.body())).as(path).isEmpty();
       assertThat(new String(r.body(), StandardCharsets.UTF_8)).as(path).contains("Bell", "lone");
@@ -198,14 +341,21 @@ class HostileRequestsTest {
     assertThat(json.readTree(get("/api/entries").body()).get("entries")).hasSize(6);
     HttpResponse<String> home = get("/");
     assertThat(home.statusCode()).isEqualTo(200);
-    assertThat(OutputChecker.page(home.body(), home.headers().firstValue("Content-Security-Policy").orElse(null))).isEmpty();
+    assertThat(
+            OutputChecker.page(
+                home.body(), home.headers().firstValue("Content-Security-Policy").orElse(null)))
+        .isEmpty();
   }
 
   @Test
   void answersOtherMethodsAndHugeUrlsWithoutA500() throws Exception {
     for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
-      HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/entries"))
-          .method(method, HttpRequest.BodyPublishers.ofString("{\"limit\": -1}")).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/entries"))
+                  .method(method, HttpRequest.BodyPublishers.ofString("{\"limit\": -1}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       assertThat(r.statusCode()).as(method).isBetween(400, 499);
     }
     assertThat(get("/authors/" + "a".repeat(50_000)).statusCode()).isBetween(400, 499);

@@ -43,7 +43,9 @@ class PagingTest {
         arrived.removeAll(firstPages.get(list));
         assertThat(arrived).as("%s: the three new posts are on the first page", list).hasSize(3);
         List<String> second = ids(Jsoup.parse(planet.get(olderLinks.get(list)).body()));
-        assertThat(second).as("%s: older posts neither repeat nor skip any", list).isEqualTo(secondPages.get(list));
+        assertThat(second)
+            .as("%s: older posts neither repeat nor skip any", list)
+            .isEqualTo(secondPages.get(list));
         List<String> all = new ArrayList<>(firstPages.get(list));
         all.addAll(second);
         assertThat(all).doesNotHaveDuplicates();
