@@ -44,7 +44,7 @@ class BenchSmokeIT {
         .contains(
             "(20 ok, 0 failed",
             "(20 not modified, 0 failed",
-            "farm answered 20 × 200, 20 × 304, 0 × 404");
+            "farm answered 40 × 200, 20 × 304, 0 × 404"); // cold, warm, hot
     assertThat(out).contains("storage: 500 entries").doesNotContain("NaN");
     assertThat(rows)
         .extracting(BenchRunner.Row::what)
