@@ -33,6 +33,9 @@ public final class EntryStore {
   /** Search ranks at most this many matches, the most recently stored. */
   static final int RANK_WINDOW = 2000;
 
+  /** Fetch outcomes kept per source, the most recent. */
+  static final int FETCHES_KEPT = 100;
+
   private static final String ENTRY_COLUMNS =
       "e.id, e.source_id, s.name, e.key, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
           + " e.summary, e.content, e.first_seen";
@@ -338,6 +341,15 @@ public final class EntryStore {
       p.setInt(6, added);
       p.setInt(7, changed);
       p.setString(8, error);
+      p.executeUpdate();
+    }
+    // the history is a log, not data: without a bound it grows by a row per source per poll
+    try (PreparedStatement p =
+        c.prepareStatement(
+            "DELETE FROM fetches WHERE source_id = ?1 AND id < (SELECT min(id) FROM"
+                + " (SELECT id FROM fetches WHERE source_id = ?1 ORDER BY id DESC LIMIT ?2))")) {
+      p.setString(1, sourceId);
+      p.setInt(2, FETCHES_KEPT);
       p.executeUpdate();
     }
   }

@@ -188,6 +188,27 @@ class EntryStoreTest {
   }
 
   @Test
+  void keepsOnlyTheRecentFetchHistoryOfASource() throws Exception {
+    for (int i = 0; i < EntryStore.FETCHES_KEPT + 30; i++) {
+      store.saveNotModified("a", ok(null));
+    }
+    store.saveFailure("a", ok(null), "timed out", false);
+    long kept =
+        db.read(
+            c -> {
+              try (var s = c.createStatement();
+                  var rs =
+                      s.executeQuery(
+                          "SELECT count(*), sum(outcome = 'error') FROM fetches WHERE source_id = 'a'")) {
+                rs.next();
+                assertThat(rs.getLong(2)).isEqualTo(1); // the newest one stays
+                return rs.getLong(1);
+              }
+            });
+    assertThat(kept).isEqualTo(EntryStore.FETCHES_KEPT);
+  }
+
+  @Test
   void changesTheDataVersionOnEveryRefresh() {
     long v0 = store.dataVersion();
     store.saveNotModified("a", ok(null));
