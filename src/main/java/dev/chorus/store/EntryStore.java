@@ -431,25 +431,12 @@ public final class EntryStore {
   private static Map<String, Found> foundByKey(
       Connection c, String sourceId, Collection<String> keys) throws SQLException {
     Map<String, Found> out = new HashMap<>();
-    List<String> all = new ArrayList<>(keys);
-    for (int from = 0; from < all.size(); from += IN_CHUNK) {
-      List<String> chunk = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "SELECT key, id, hash, first_seen FROM entries WHERE source_id = ? AND key IN ("
-                  + placeholders(chunk.size())
-                  + ")")) {
-        p.setString(1, sourceId);
-        for (int i = 0; i < chunk.size(); i++) {
-          p.setString(i + 2, chunk.get(i));
-        }
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getString(1), new Found(rs.getLong(2), rs.getString(3), rs.getLong(4)));
-          }
-        }
-      }
-    }
+    forEachRowIn(
+        c,
+        "SELECT key, id, hash, first_seen FROM entries WHERE source_id = ? AND key IN",
+        sourceId,
+        List.copyOf(keys),
+        rs -> out.put(rs.getString(1), new Found(rs.getLong(2), rs.getString(3), rs.getLong(4))));
     return out;
   }
 
@@ -460,36 +447,51 @@ public final class EntryStore {
   private static Map<String, List<LinkedRow>> rowsByUrl(
       Connection c, String sourceId, List<String> urlKeys) throws SQLException {
     Map<String, List<LinkedRow>> out = new HashMap<>();
-    for (int from = 0; from < urlKeys.size(); from += IN_CHUNK) {
-      List<String> chunk = urlKeys.subList(from, Math.min(urlKeys.size(), from + IN_CHUNK));
-      try (PreparedStatement p =
-          c.prepareStatement(
-              "SELECT url_key, id, hash, first_seen, key, title, published FROM entries"
-                  + " WHERE source_id = ? AND url_key IN ("
-                  + placeholders(chunk.size())
-                  + ")")) {
-        p.setString(1, sourceId);
-        for (int i = 0; i < chunk.size(); i++) {
-          p.setString(i + 2, chunk.get(i));
-        }
-        try (ResultSet rs = p.executeQuery()) {
-          while (rs.next()) {
+    forEachRowIn(
+        c,
+        "SELECT url_key, id, hash, first_seen, key, title, published FROM entries"
+            + " WHERE source_id = ? AND url_key IN",
+        sourceId,
+        urlKeys,
+        rs ->
             out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                 .add(
                     new LinkedRow(
                         new Found(rs.getLong(2), rs.getString(3), rs.getLong(4)),
                         rs.getString(5),
                         rs.getString(6),
-                        rs.getString(7)));
+                        rs.getString(7))));
+    return out;
+  }
+
+  /** Reads one result row. */
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code select} (ending in "IN") for the source with the values bound in chunks of {@value
+   * #IN_CHUNK}, handing every row to {@code reader}.
+   */
+  private static void forEachRowIn(
+      Connection c, String select, String sourceId, List<String> values, RowReader reader)
+      throws SQLException {
+    for (int from = 0; from < values.size(); from += IN_CHUNK) {
+      List<String> chunk = values.subList(from, Math.min(values.size(), from + IN_CHUNK));
+      String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+      try (PreparedStatement p = c.prepareStatement(select + " (" + in + ")")) {
+        p.setString(1, sourceId);
+        for (int i = 0; i < chunk.size(); i++) {
+          p.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            reader.read(rs);
           }
         }
       }
     }
-    return out;
-  }
-
-  private static String placeholders(int n) {
-    return String.join(", ", java.util.Collections.nCopies(n, "?"));
   }
 
   /**
