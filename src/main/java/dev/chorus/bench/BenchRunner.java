@@ -123,7 +123,8 @@ public final class BenchRunner {
     out.println(
         "this JVM (parse phase): "
             + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
-    out.println("measured JVMs (poll, serve, storage): " + String.join(" ", jvm()));
+    out.println("measured poll JVMs: " + String.join(" ", pollJvm()));
+    out.println("measured server JVMs (serve, storage): " + String.join(" ", jvm()));
   }
 
   // ---- poll ----
@@ -151,7 +152,7 @@ public final class BenchRunner {
         FarmConfig.write(dir, server, n);
         JsonNode r =
             Child.run(
-                jvm(),
+                pollJvm(),
                 PollProbe.class,
                 List.of(dir.resolve("feeds.yml").toString(), String.valueOf(o.parallel())),
                 dir.resolve("poll.log"),
@@ -245,8 +246,18 @@ public final class BenchRunner {
     }
   }
 
+  /** The options of a measured server JVM: as {@code ./chorus serve} runs. */
   private List<String> jvm() {
-    List<String> args = new ArrayList<>(launcherOptions());
+    List<String> args = new ArrayList<>(launcherOptions("jvm.options"));
+    args.add("-Xmx" + o.heap());
+    args.addAll(o.jvmArgs());
+    return args;
+  }
+
+  /** The options of a measured poll JVM: as {@code ./chorus poll} runs. */
+  private List<String> pollJvm() {
+    List<String> args = new ArrayList<>(launcherOptions("jvm.options"));
+    args.addAll(launcherOptions("jvm-batch.options"));
     args.add("-Xmx" + o.heap());
     args.addAll(o.jvmArgs());
     return args;
@@ -680,10 +691,10 @@ public final class BenchRunner {
   }
 
   /**
-   * The JVM options the {@code ./chorus} launcher runs Chorus with (resource {@code jvm.options}).
+   * JVM options the {@code ./chorus} launcher reads from the resource {@code /dev/chorus/<file>}.
    */
-  static List<String> launcherOptions() {
-    try (var in = BenchRunner.class.getResourceAsStream("/dev/chorus/jvm.options")) {
+  static List<String> launcherOptions(String file) {
+    try (var in = BenchRunner.class.getResourceAsStream("/dev/chorus/" + file)) {
       if (in == null) {
         return List.of();
       }
