@@ -248,16 +248,17 @@ public final class BenchRunner {
 
   /** The options of a measured server JVM: as {@code ./chorus serve} runs. */
   private List<String> jvm() {
-    List<String> args = new ArrayList<>(launcherOptions("jvm.options"));
-    args.add("-Xmx" + o.heap());
-    args.addAll(o.jvmArgs());
-    return args;
+    return jvm(List.of());
   }
 
   /** The options of a measured poll JVM: as {@code ./chorus poll} runs. */
   private List<String> pollJvm() {
+    return jvm(launcherOptions("jvm-batch.options"));
+  }
+
+  private List<String> jvm(List<String> extra) {
     List<String> args = new ArrayList<>(launcherOptions("jvm.options"));
-    args.addAll(launcherOptions("jvm-batch.options"));
+    args.addAll(extra);
     args.add("-Xmx" + o.heap());
     args.addAll(o.jvmArgs());
     return args;
