@@ -23,8 +23,8 @@ import org.jdom2.Namespace;
 /** Reads RSS, RDF and Atom documents with Rome and maps them to the shared model. */
 final class RomeFeeds {
 
-  private static final ThreadLocal<SyndFeedInput> INPUT =
-      ThreadLocal.withInitial(
+  private static final Reusables<SyndFeedInput> INPUTS =
+      new Reusables<>(
           () -> {
             SyndFeedInput in = new SyndFeedInput();
             in.setPreserveWireFeed(false);
@@ -60,8 +60,10 @@ final class RomeFeeds {
       dates.add(takeDates(item));
     }
     SyndFeed feed;
+    SyndFeedInput input = INPUTS.take();
     try {
-      feed = INPUT.get().build(doc);
+      feed = input.build(doc);
+      INPUTS.release(input);
     } catch (FeedException | IllegalArgumentException e) {
       throw new FeedParseException(
           "not a feed: <" + root.getName() + "> is not RSS, RDF or Atom", e);

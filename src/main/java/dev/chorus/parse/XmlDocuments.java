@@ -10,11 +10,10 @@ import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
 import org.xml.sax.InputSource;
 
-/** Builds JDOM documents from repaired feed text with a hardened, reused parser per thread. */
+/** Builds JDOM documents from repaired feed text with hardened, reused parsers. */
 final class XmlDocuments {
 
-  private static final ThreadLocal<SAXBuilder> BUILDER =
-      ThreadLocal.withInitial(XmlDocuments::create);
+  private static final Reusables<SAXBuilder> BUILDERS = new Reusables<>(XmlDocuments::create);
 
   private XmlDocuments() {}
 
@@ -33,8 +32,11 @@ final class XmlDocuments {
   }
 
   static Document parse(String xml) throws FeedParseException {
+    SAXBuilder builder = BUILDERS.take();
     try {
-      return BUILDER.get().build(new StringReader(xml));
+      Document doc = builder.build(new StringReader(xml));
+      BUILDERS.release(builder);
+      return doc;
     } catch (JDOMParseException e) {
       String msg =
           String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());

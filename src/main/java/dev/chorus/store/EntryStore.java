@@ -5,9 +5,6 @@ import dev.chorus.model.ParsedEntry;
 import dev.chorus.model.RecentPosts;
 import dev.chorus.model.SourceState;
 import dev.chorus.model.StoredEntry;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -250,7 +246,8 @@ public final class EntryStore {
   public SaveResult saveSuccess(String sourceId, List<NewEntry> entries, FetchOutcome outcome) {
     List<String> hashes = new ArrayList<>(entries.size());
     for (NewEntry ne : entries) {
-      hashes.add(hash(ne.entry())); // before taking the single writer: it is the poll's bottleneck
+      hashes.add(
+          EntryHash.of(ne.entry())); // before taking the single writer: it is the poll's bottleneck
     }
     return db.write(
         c -> {
@@ -386,7 +383,8 @@ public final class EntryStore {
             c.prepareStatement(
                 "UPDATE entries SET key = ?, url_key = ?, url = ?, title = ?, author = ?,"
                     + " published = ?, sort_at = ?, updated_at = ?, summary = ?, content = ?,"
-                    + " hash = ?, date_flag = ? WHERE id = ?")) {
+                    + " hash = ?, date_flag = ? WHERE id = ?");
+        PreparedStatement rehash = c.prepareStatement("UPDATE entries SET hash = ? WHERE id = ?")) {
       for (int i = 0; i < entries.size(); i++) {
         NewEntry ne = entries.get(i);
         ParsedEntry e = ne.entry();
@@ -395,7 +393,12 @@ public final class EntryStore {
         if (found == null && ne.urlKey() != null && batchUrls.get(ne.urlKey()) == 1) {
           found = sameLinkedPost(byUrl.get(ne.urlKey()), ne, batchKeys);
         }
-        if (found != null && hash.equals(found.hash())) {
+        if (found != null && EntryHash.same(found.hash(), hash, e)) {
+          if (EntryHash.isLegacy(found.hash())) {
+            rehash.setString(1, hash);
+            rehash.setLong(2, found.id());
+            rehash.executeUpdate();
+          }
           unchanged++;
           continue;
         }
@@ -547,29 +550,6 @@ public final class EntryStore {
       return new Ordering(published.iso(), firstSeen, "before-1970");
     }
     return new Ordering(published.iso(), at, null);
-  }
-
-  private static String hash(ParsedEntry e) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Object field :
-          new Object[] {
-            e.guid(),
-            e.url(),
-            e.title(),
-            e.author(),
-            e.published() == null ? null : e.published().iso(),
-            e.updated(),
-            e.summaryHtml(),
-            e.contentHtml()
-          }) {
-        md.update(String.valueOf(field).getBytes(StandardCharsets.UTF_8));
-        md.update((byte) 0);
-      }
-      return HexFormat.of().formatHex(md.digest(), 0, 16);
-    } catch (NoSuchAlgorithmException ex) {
-      throw new IllegalStateException(ex);
-    }
   }
 
   // ---- entry queries ----

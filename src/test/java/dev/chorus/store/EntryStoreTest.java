@@ -66,6 +66,32 @@ class EntryStoreTest {
   }
 
   @Test
+  void entriesFingerprintedBeforeTheCurrentFormatStayUnchangedAndAreRefingerprinted() {
+    var first = List.of(entry("1", "https://a.example/1", "One", FuzzyDate.ofDay(2026, 1, 2)));
+    store.saveSuccess("a", first, ok("e1"));
+    String legacy = EntryHash.legacy(first.get(0).entry());
+    db.write(
+        c -> {
+          try (var p = c.prepareStatement("UPDATE entries SET hash = ?")) {
+            p.setString(1, legacy);
+            return p.executeUpdate();
+          }
+        });
+    assertThat(store.saveSuccess("a", first, ok("e1"))).isEqualTo(new SaveResult(0, 0, 1));
+    String stored =
+        db.read(
+            c -> {
+              try (var s = c.createStatement();
+                  var rs = s.executeQuery("SELECT hash FROM entries")) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+    assertThat(stored).isEqualTo(EntryHash.of(first.get(0).entry()));
+    assertThat(store.saveSuccess("a", first, ok("e1"))).isEqualTo(new SaveResult(0, 0, 1));
+  }
+
+  @Test
   void keepsOldEntriesWhenFeedIsTruncatedOrFails() {
     store.saveSuccess(
         "a",
