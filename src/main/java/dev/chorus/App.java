@@ -1,5 +1,6 @@
 package dev.chorus;
 
+import dev.chorus.clean.PlainText;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
 import dev.chorus.config.SourceConfig;
@@ -10,8 +11,10 @@ import dev.chorus.refresh.RefreshTimes;
 import dev.chorus.refresh.SourceRefresher;
 import dev.chorus.schedule.ConfigWatcher;
 import dev.chorus.schedule.PollScheduler;
+import dev.chorus.schedule.SearchIndexer;
 import dev.chorus.store.Database;
 import dev.chorus.store.EntryStore;
+import dev.chorus.store.SearchIndex;
 import dev.chorus.web.WebServer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,10 +36,12 @@ public final class App implements AutoCloseable {
   private final Clock clock;
   private final Database db;
   private final EntryStore store;
+  private final SearchIndex search;
   private final Fetcher fetcher;
   private final SourceRefresher refresher;
   private PollScheduler scheduler;
   private ConfigWatcher watcher;
+  private SearchIndexer indexer;
   private WebServer web;
 
   public App(Config config, Clock clock) {
@@ -44,6 +49,7 @@ public final class App implements AutoCloseable {
     this.clock = clock;
     this.db = Database.open(config.database());
     this.store = new EntryStore(db, clock);
+    this.search = new SearchIndex(db, PlainText::ofSanitized);
     this.fetcher = new Fetcher(policy(config.fetch()));
     this.refresher = new SourceRefresher(fetcher, store, clock);
     syncSources(config);
@@ -67,6 +73,14 @@ public final class App implements AutoCloseable {
 
   public EntryStore store() {
     return store;
+  }
+
+  /**
+   * The full-text index. Polls only queue what they store; {@link #serve} indexes it in the
+   * background, and {@link SearchIndex#catchUp} does it at once.
+   */
+  public SearchIndex search() {
+    return search;
   }
 
   /** Time the refreshes spent per step so far (fetch, parse, clean, store). */
@@ -122,9 +136,11 @@ public final class App implements AutoCloseable {
       scheduler = new PollScheduler(refresher, config.get(), clock, SCHEDULER_THREADS);
       scheduler.start();
     }
+    indexer = new SearchIndexer(search, store::dataVersion);
+    indexer.start(1000);
     watcher = new ConfigWatcher(config.get().file(), this::reload);
     watcher.start(2000);
-    web = new WebServer(store, config::get, watcher::lastError, clock);
+    web = new WebServer(store, search, config::get, watcher::lastError, clock);
     return web.start(host, port);
   }
 
@@ -141,7 +157,8 @@ public final class App implements AutoCloseable {
 
   @Override
   public void close() {
-    for (AutoCloseable c : new AutoCloseable[] {web, watcher, scheduler, refresher, fetcher}) {
+    for (AutoCloseable c :
+        new AutoCloseable[] {web, watcher, scheduler, indexer, refresher, fetcher}) {
       try {
         if (c != null) {
           c.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.FaultyServer.Reply;
+import dev.chorus.clean.PlainText;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
 import dev.chorus.config.PollSettings;
@@ -16,6 +17,7 @@ import dev.chorus.refresh.RefreshReport;
 import dev.chorus.refresh.SourceRefresher;
 import dev.chorus.store.Database;
 import dev.chorus.store.EntryStore;
+import dev.chorus.store.SearchIndex;
 import dev.chorus.web.WebServer;
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
@@ -118,6 +120,7 @@ class FuzzPipelineIT {
                 new FetchPolicy(2 << 20, Duration.ofSeconds(3), 3, true, "fuzz", 4, 16),
                 host -> List.of(InetAddress.getLoopbackAddress()))) {
       EntryStore store = new EntryStore(db, Clock.systemUTC());
+      SearchIndex search = new SearchIndex(db, PlainText::ofSanitized);
       SourceRefresher refresher = new SourceRefresher(fetcher, store, Clock.systemUTC());
       // a source per case, so no case overwrites another's entries before they are checked
       List<SourceConfig> sources = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -131,7 +134,7 @@ class FuzzPipelineIT {
                   FetchSettings.defaults(),
                   sources);
       java.util.Set<Long> checked = new java.util.HashSet<>();
-      try (WebServer web = new WebServer(store, cfg, () -> null, Clock.systemUTC())) {
+      try (WebServer web = new WebServer(store, search, cfg, () -> null, Clock.systemUTC())) {
         int port = web.start("127.0.0.1", 0);
         long t0 = System.nanoTime();
         for (int i = 0; i < FEED_CASES + PAGE_CASES; i++) {
@@ -200,6 +203,7 @@ class FuzzPipelineIT {
             }
           }
           if ((i + 1) % CHECK_EVERY == 0) {
+            search.catchUp(); // search must find (and safely show) the hostile posts too
             problems.addAll(checkOutputs(port, "after case " + i, checked, random));
           }
         }

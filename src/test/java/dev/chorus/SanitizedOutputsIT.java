@@ -112,6 +112,7 @@ class SanitizedOutputsIT {
             "sanitize corpus: %d feeds polled in %d ms, %d entries stored, %d feeds failed%n",
             files.size(), (System.nanoTime() - t0) / 1_000_000, stored, failed.size());
         assertThat(failed).as("feeds that could not be read").hasSizeLessThan(10);
+        app.search().catchUp(); // search results are among the outputs checked
         port = app.serve("127.0.0.1", 0, false);
 
         Set<Long> ids = new LinkedHashSet<>();

@@ -136,6 +136,7 @@ public final class BenchRunner {
     List<Double> warm = new ArrayList<>();
     List<Double> rate = new ArrayList<>();
     List<Double> rss = new ArrayList<>();
+    List<Double> index = new ArrayList<>();
     try (FarmServer server = new FarmServer(sub, hosts, o.latency())) {
       out.printf(
           Locale.ROOT,
@@ -187,6 +188,14 @@ public final class BenchRunner {
             w.get("fetchMs").asDouble() / 1000,
             w.get("storeMs").asDouble() / 1000,
             r.get("hwmKb").asDouble() / 1024);
+        out.printf(
+            Locale.ROOT,
+            "    search index after the cold poll (serve does this in the background): %d entries"
+                + " in %.2f s, cpu %.1f s%n",
+            r.get("indexed").asLong(),
+            r.get("indexMs").asDouble() / 1000,
+            r.get("indexCpuMs").asDouble() / 1000);
+        index.add(r.get("indexMs").asDouble() / 1000);
         JsonNode h = r.get("hot");
         if (h != null) {
           out.printf(
@@ -228,6 +237,12 @@ public final class BenchRunner {
             "poll peak RSS, N=" + n + " (MB)",
             Stats.of(rss).format("%.0f"),
             "-Xmx" + o.heap(),
+            null));
+    rows.add(
+        new Row(
+            "search index catch-up after the cold poll, N=" + n + " (s, in the background)",
+            Stats.of(index).format("%.2f"),
+            "",
             null));
     rows.add(
         row(
@@ -514,10 +529,12 @@ public final class BenchRunner {
               Duration.ofHours(2));
       out.printf(
           Locale.ROOT,
-          "  built %d entries in %.0f s (%.0f entries/s)%n",
+          "  built %d entries in %.0f s (%.0f entries/s): stored in %.0f s, search index %.0f s%n",
           b.get("entries").asInt(),
           b.get("buildSeconds").asDouble(),
-          b.get("entries").asDouble() / b.get("buildSeconds").asDouble());
+          b.get("entries").asDouble() / b.get("buildSeconds").asDouble(),
+          b.get("storeSeconds").asDouble(),
+          b.get("indexSeconds").asDouble());
       Files.writeString(done, b.toString());
     }
     out.println("    load average before: " + loadAverage());
@@ -539,6 +556,15 @@ public final class BenchRunner {
         r.get("dbMb").asDouble(),
         o.heap(),
         r.get("hwmKb").asDouble() / 1024);
+    if (r.has("reindexed")) {
+      out.printf(
+          Locale.ROOT,
+          "  search index rebuilt for a database from before the word index: %d entries in %.0f s"
+              + " (%.0f entries/s)%n",
+          r.get("reindexed").asLong(),
+          r.get("reindexSeconds").asDouble(),
+          r.get("reindexed").asDouble() / r.get("reindexSeconds").asDouble());
+    }
     var it = r.get("queries").fields();
     while (it.hasNext()) {
       var e = it.next();

@@ -17,7 +17,8 @@ import java.util.List;
  * The poll benchmark's child JVM: polls every source of a config once from an empty database
  * (cold), then once more (warm, all 304s), then from a second empty database in the same, now
  * JIT-compiled JVM (hot: what the poll costs once the JVM's own warm-up is paid), and prints one
- * {@code RESULT} JSON line.
+ * {@code RESULT} JSON line. After the cold poll it also times what {@code serve} then does in the
+ * background: indexing the new entries for search.
  */
 public final class PollProbe {
   private PollProbe() {}
@@ -32,6 +33,12 @@ public final class PollProbe {
       out.put("startMs", (System.nanoTime() - t0) / 1_000_000);
       poll(app, parallel, out.putObject("cold"));
       out.put("coldHwmKb", Probes.vmHwmKb());
+      // what serve then does in the background: index the stored entries for search
+      long i0 = System.nanoTime();
+      long cpu0 = Probes.cpuNanos();
+      out.put("indexed", app.search().catchUp());
+      out.put("indexMs", (System.nanoTime() - i0) / 1e6);
+      out.put("indexCpuMs", (Probes.cpuNanos() - cpu0) / 1e6);
       poll(app, parallel, out.putObject("warm"));
       out.put("hwmKb", Probes.vmHwmKb());
     }

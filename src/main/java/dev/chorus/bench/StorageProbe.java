@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.chorus.App;
+import dev.chorus.clean.PlainText;
 import dev.chorus.config.ConfigLoader;
 import dev.chorus.model.FuzzyDate;
 import dev.chorus.model.ParsedEntry;
@@ -12,6 +13,7 @@ import dev.chorus.store.Database;
 import dev.chorus.store.EntryStore;
 import dev.chorus.store.FetchOutcome;
 import dev.chorus.store.NewEntry;
+import dev.chorus.store.SearchIndex;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -90,6 +92,12 @@ public final class StorageProbe {
         }
       }
       out.put("entries", written);
+      out.put("storeSeconds", (System.nanoTime() - start) / 1e9);
+      long t0 = System.nanoTime();
+      long indexed = new SearchIndex(db, PlainText::ofSanitized).catchUp();
+      double secs = (System.nanoTime() - t0) / 1e9;
+      System.err.printf("search index: %d entries in %.0f s%n", indexed, secs);
+      out.put("indexSeconds", secs);
     }
     out.put("buildSeconds", (System.nanoTime() - start) / 1e9);
   }
@@ -120,7 +128,15 @@ public final class StorageProbe {
   private static void query(Path config, int sources, ObjectNode out) throws Exception {
     try (App app = new App(ConfigLoader.load(config), Clock.systemUTC())) {
       EntryStore store = app.store();
+      SearchIndex search = app.search();
       Database db = store.database();
+      long pending = search.pending();
+      if (pending > 0) { // a database built before the word index: indexed again on upgrade
+        long t0 = System.nanoTime();
+        search.catchUp();
+        out.put("reindexed", pending);
+        out.put("reindexSeconds", (System.nanoTime() - t0) / 1e9);
+      }
       Path file = db.file();
       out.put("dbMb", (Files.size(file) + size(Path.of(file + "-wal"))) / 1e6);
       long rows = db.read(c -> scalar(c, "SELECT count(*) FROM entries"));
@@ -143,10 +159,10 @@ public final class StorageProbe {
           "a tag's first page (" + tagged.size() + " sources)",
           () -> store.page(tagged, null, 30));
       time(q, "deep cursor page (90% down)", () -> store.page(null, deep, 30));
-      time(q, "search: common word (system)", () -> store.search("system", 50));
-      time(q, "search: two words (cache latency)", () -> store.search("cache latency", 50));
+      time(q, "search: common word (system)", () -> search.search("system", 50));
+      time(q, "search: two words (cache latency)", () -> search.search("cache latency", 50));
       String rare = Words.rare(20_000);
-      time(q, "search: rare word (" + rare + ")", () -> store.search(rare, 50));
+      time(q, "search: rare word (" + rare + ")", () -> search.search(rare, 50));
       time(q, "dataVersion()", store::dataVersion);
       time(q, "sources() with entry counts", store::sources);
       Instant fourWeeksAgo = Instant.now().minus(Duration.ofDays(28));

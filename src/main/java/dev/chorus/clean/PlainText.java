@@ -1,6 +1,9 @@
 package dev.chorus.clean;
 
+import java.util.Locale;
+import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 
 /** Plain-text summaries of HTML fragments. */
 public final class PlainText {
@@ -10,7 +13,90 @@ public final class PlainText {
   /** Text beyond the cut that a truncated tail (half a tag or entity) cannot reach. */
   private static final int MARGIN = 64;
 
+  /** Elements that run inside a line of text: their tags separate no words. */
+  private static final Set<String> INLINE =
+      Set.of(
+          "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "i", "ins",
+          "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt",
+          "u", "var", "wbr", "font", "big", "strike");
+
   private PlainText() {}
+
+  /**
+   * All the words of HTML as this project stores it (sanitised: well-formed tags, no scripts or
+   * comments), for the search index: tags dropped — a space for those that end a block, so that
+   * "end
+   *
+   * <p>start" stays two words — entities decoded, whitespace collapsed. One pass without building a
+   * document: a search index reads every stored post. Null → null.
+   */
+  public static String ofSanitized(String html) {
+    if (html == null) {
+      return null;
+    }
+    if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
+      return collapse(html);
+    }
+    StringBuilder out = new StringBuilder(html.length());
+    int n = html.length();
+    int i = 0;
+    while (i < n) {
+      int lt = html.indexOf('<', i);
+      int end = lt < 0 ? n : lt;
+      if (end > i) {
+        text(html, i, end, out);
+      }
+      if (lt < 0) {
+        break;
+      }
+      i = tag(html, lt, out);
+    }
+    return collapse(out.toString());
+  }
+
+  private static void text(String html, int from, int to, StringBuilder out) {
+    String run = html.substring(from, to);
+    out.append(run.indexOf('&') < 0 ? run : Parser.unescapeEntities(run, false));
+  }
+
+  /**
+   * Skips the tag (or comment) at {@code lt}, adding a space if it breaks words; returns its end.
+   */
+  private static int tag(String html, int lt, StringBuilder out) {
+    int n = html.length();
+    if (html.startsWith("<!--", lt)) {
+      int close = html.indexOf("-->", lt + 4);
+      return close < 0 ? n : close + 3;
+    }
+    int j = lt + 1;
+    if (j < n && html.charAt(j) == '/') {
+      j++;
+    }
+    int nameStart = j;
+    while (j < n && Character.isLetterOrDigit(html.charAt(j))) {
+      j++;
+    }
+    if (j == nameStart) {
+      out.append('<'); // a lone "<" is text
+      return lt + 1;
+    }
+    String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
+    char quote = 0;
+    for (; j < n; j++) {
+      char c = html.charAt(j);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '"' || c == '\'') {
+        quote = c;
+      } else if (c == '>') {
+        break;
+      }
+    }
+    if (!INLINE.contains(name)) {
+      out.append(' ');
+    }
+    return Math.min(n, j + 1);
+  }
 
   /**
    * Visible text of an HTML fragment (entities decoded, tags dropped, whitespace collapsed), cut at

@@ -186,9 +186,9 @@ public final class Database implements AutoCloseable {
 
   /**
    * Runs {@code work} in a write transaction; nothing of it stays when it fails. Works that queue
-   * up while another runs are committed together (group commit): one commit, and one full-text
-   * index flush, for many small writes. When any of them fails the group is rolled back and each
-   * work runs again alone, so a failure only ever affects its own caller.
+   * up while another runs are committed together (group commit): one commit for many small writes.
+   * When any of them fails the group is rolled back and each work runs again alone, so a failure
+   * only ever affects its own caller.
    */
   public <T> T write(Work<T> work) {
     if (writeLock.isHeldByCurrentThread()) {

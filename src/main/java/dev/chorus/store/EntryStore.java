@@ -26,13 +26,10 @@ import java.util.Set;
 public final class EntryStore {
   private static final Duration FUTURE_SLACK = Duration.ofDays(1);
 
-  /** Search ranks at most this many matches, the most recently stored. */
-  static final int RANK_WINDOW = 2000;
-
   /** Fetch outcomes kept per source, the most recent. */
   static final int FETCHES_KEPT = 100;
 
-  private static final String ENTRY_COLUMNS =
+  static final String ENTRY_COLUMNS =
       "e.id, e.source_id, s.name, e.key, e.author, e.title, e.url, e.published, e.sort_at, e.updated_at,"
           + " e.summary, e.content, e.first_seen";
 
@@ -630,127 +627,6 @@ public final class EntryStore {
     return rows.stream().findFirst();
   }
 
-  /** A search hit: the entry and its title and summary with matches marked by \u0001…\u0002. */
-  public record SearchHit(StoredEntry entry, String titleMarked, String snippetMarked) {}
-
-  /**
-   * Full-text search over titles, summaries and content, best matches first. Ranking reads every
-   * candidate's row, so only the {@value #RANK_WINDOW} most recently stored matches are ranked: a
-   * word in half a million posts costs what one in two thousand does. The last word also matches
-   * longer words (type-ahead: "cache lat" finds "latency") when, as a whole word, it finds fewer
-   * posts than asked for: a prefix has to merge the posting lists of every word it starts, which
-   * for a common word costs ten times the whole-word query.
-   */
-  public List<SearchHit> search(String query, int limit) {
-    String words = ftsQuery(query, false);
-    if (words.isEmpty()) {
-      return List.of();
-    }
-    return db.read(
-        c -> {
-          String match = words;
-          List<Long> recent = recentMatches(c, words);
-          if (recent.size() < limit) {
-            match = ftsQuery(query, true);
-            recent = recentMatches(c, match);
-          }
-          long floor = recent.isEmpty() ? 0 : recent.get(recent.size() - 1);
-          List<Long> ids = new ArrayList<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT f.rowid FROM entries_fts f JOIN entries e ON e.id = f.rowid"
-                      + " WHERE entries_fts MATCH ? AND f.rowid >= ?"
-                      + " ORDER BY bm25(entries_fts, 5.0, 2.0, 1.0), e.sort_at DESC LIMIT ?")) {
-            p.setString(1, match);
-            p.setLong(2, floor);
-            p.setInt(3, limit);
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                ids.add(rs.getLong(1));
-              }
-            }
-          }
-          if (ids.isEmpty()) {
-            return List.of();
-          }
-          // highlight() and snippet() only for the rows shown, in one pass over their rowid range
-          // ("+rowid": a rowid IN list handed to FTS5 would run the whole query once per id)
-          Map<Long, SearchHit> hits = new HashMap<>();
-          try (PreparedStatement p =
-              c.prepareStatement(
-                  "SELECT "
-                      + ENTRY_COLUMNS
-                      + ", highlight(entries_fts, 0, char(1), char(2)),"
-                      + " snippet(entries_fts, -1, char(1), char(2), '…', 24)"
-                      + " FROM entries_fts f JOIN entries e ON e.id = f.rowid"
-                      + " JOIN sources s ON s.id = e.source_id"
-                      + " WHERE entries_fts MATCH ? AND f.rowid >= ? AND +f.rowid IN ("
-                      + String.join(",", java.util.Collections.nCopies(ids.size(), "?"))
-                      + ")")) {
-            p.setString(1, match);
-            p.setLong(2, java.util.Collections.min(ids));
-            for (int i = 0; i < ids.size(); i++) {
-              p.setLong(i + 3, ids.get(i));
-            }
-            try (ResultSet rs = p.executeQuery()) {
-              while (rs.next()) {
-                hits.put(
-                    rs.getLong(1), new SearchHit(entry(rs), rs.getString(14), rs.getString(15)));
-              }
-            }
-          }
-          List<SearchHit> out = new ArrayList<>(ids.size());
-          for (long id : ids) {
-            SearchHit h = hits.get(id);
-            if (h != null) {
-              out.add(h);
-            }
-          }
-          return out;
-        });
-  }
-
-  /** Row ids of the {@value #RANK_WINDOW} most recently stored matches, newest first. */
-  private static List<Long> recentMatches(Connection c, String match) throws SQLException {
-    List<Long> out = new ArrayList<>();
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? ORDER BY rowid DESC LIMIT ?")) {
-      p.setString(1, match);
-      p.setInt(2, RANK_WINDOW);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(rs.getLong(1));
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Turns user words into a safe FTS5 query: each word quoted, all required, the last one a prefix
-   * when asked.
-   */
-  static String ftsQuery(String q, boolean lastIsPrefix) {
-    if (q == null) {
-      return "";
-    }
-    List<String> terms = new ArrayList<>();
-    for (String w : q.split("[^\\p{L}\\p{N}_]+")) {
-      if (!w.isEmpty() && terms.size() < 12) {
-        terms.add("\"" + w + "\"");
-      }
-    }
-    if (terms.isEmpty()) {
-      return "";
-    }
-    if (lastIsPrefix) {
-      int last = terms.size() - 1;
-      terms.set(last, terms.get(last) + "*");
-    }
-    return String.join(" ", terms);
-  }
-
   /**
    * A number that changes whenever stored data changes, also when another process writes: used to
    * key caches.
@@ -777,7 +653,7 @@ public final class EntryStore {
         });
   }
 
-  private static StoredEntry entry(ResultSet rs) throws SQLException {
+  static StoredEntry entry(ResultSet rs) throws SQLException {
     return new StoredEntry(
         rs.getLong(1),
         rs.getString(2),

@@ -86,5 +86,32 @@ final class Migrations {
           // 3: the feed URL the config declares, to notice when the user changes it
           """
           ALTER TABLE sources ADD COLUMN declared_feed TEXT
+          """,
+          // 4: the full-text index holds words, not HTML, and is filled after the fact
+          // (SearchIndex): writes only queue the entry. "indexed": an older version is in the
+          // index and must be deleted first. The whole table is queued to be indexed again.
+          """
+          DROP TRIGGER entries_fts_insert;
+          DROP TRIGGER entries_fts_delete;
+          DROP TRIGGER entries_fts_update;
+          DROP TABLE entries_fts;
+          CREATE VIRTUAL TABLE entries_fts USING fts5 (
+            title, summary, text, content='', contentless_delete=1,
+            tokenize='unicode61 remove_diacritics 2'
+          );
+          CREATE TABLE search_pending (
+            entry_id INTEGER PRIMARY KEY,
+            indexed INTEGER NOT NULL
+          );
+          CREATE TRIGGER entries_search_insert AFTER INSERT ON entries BEGIN
+            INSERT OR IGNORE INTO search_pending (entry_id, indexed) VALUES (new.id, 0);
+          END;
+          CREATE TRIGGER entries_search_update AFTER UPDATE OF title, summary, content ON entries BEGIN
+            INSERT OR IGNORE INTO search_pending (entry_id, indexed) VALUES (new.id, 1);
+          END;
+          CREATE TRIGGER entries_search_delete AFTER DELETE ON entries BEGIN
+            INSERT OR IGNORE INTO search_pending (entry_id, indexed) VALUES (old.id, 1);
+          END;
+          INSERT INTO search_pending (entry_id, indexed) SELECT id, 0 FROM entries
           """);
 }

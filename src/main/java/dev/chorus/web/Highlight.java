@@ -2,7 +2,6 @@ package dev.chorus.web;
 
 import gg.jte.Content;
 import gg.jte.TemplateOutput;
-import org.jsoup.parser.Parser;
 
 /**
  * Text with search matches as {@code <mark>}: built by escaping the text first and only then
@@ -46,31 +45,6 @@ public record Highlight(String html) implements Content {
       b.append("</mark>");
     }
     return new Highlight(b.toString());
-  }
-
-  /**
-   * Marks a snippet that may have been cut from a post's stored HTML rather than its plain-text
-   * summary: tags (also ones cut in half at the edges) are dropped and entities decoded before
-   * marking.
-   */
-  static Highlight snippet(String marked, String summary) {
-    String plain = strip(marked, true);
-    if (summary != null && summary.contains(plain)) {
-      return of(marked);
-    }
-    String text = marked.replaceAll("<[^>]*>", " ");
-    text = text.replaceFirst("^(…?)[^<]*?>", "$1");
-    text = text.replaceFirst("<[^>]*$", "");
-    text = Parser.unescapeEntities(text, false).replaceAll("[ \\t\\n\\r]+", " ").strip();
-    return of(text);
-  }
-
-  private static String strip(String marked, boolean ellipses) {
-    String s = marked.replace(String.valueOf(OPEN), "").replace(String.valueOf(CLOSE), "");
-    if (ellipses) {
-      s = s.replaceAll("^…|…$", "");
-    }
-    return s.strip();
   }
 
   @Override

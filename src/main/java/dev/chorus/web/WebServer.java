@@ -13,7 +13,8 @@ import dev.chorus.model.StoredEntry;
 import dev.chorus.store.Cursor;
 import dev.chorus.store.EntryPage;
 import dev.chorus.store.EntryStore;
-import dev.chorus.store.EntryStore.SearchHit;
+import dev.chorus.store.SearchIndex;
+import dev.chorus.store.SearchIndex.Hit;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
@@ -50,6 +51,7 @@ public final class WebServer implements AutoCloseable {
   private static final String ERROR_SHOWN = "chorus.error-shown";
 
   private final EntryStore store;
+  private final SearchIndex search;
   private final Supplier<Config> config;
   private final Supplier<String> configError;
   private final Clock clock;
@@ -61,8 +63,13 @@ public final class WebServer implements AutoCloseable {
   private Javalin app;
 
   public WebServer(
-      EntryStore store, Supplier<Config> config, Supplier<String> configError, Clock clock) {
+      EntryStore store,
+      SearchIndex search,
+      Supplier<Config> config,
+      Supplier<String> configError,
+      Clock clock) {
     this.store = store;
+    this.search = search;
     this.config = config;
     this.configError = configError;
     this.clock = clock;
@@ -235,9 +242,10 @@ public final class WebServer implements AutoCloseable {
         "text/html; charset=utf-8",
         () -> {
           Config cfg = config.get();
-          List<SearchHit> hits = q.isEmpty() ? List.of() : store.search(q, 50);
+          List<Hit> hits = q.isEmpty() ? List.of() : search.search(q, 50);
+          long unindexed = q.isEmpty() ? 0 : search.pending();
           List<EntryView> views = new ArrayList<>();
-          for (SearchHit h : hits) {
+          for (Hit h : hits) {
             views.add(view(h.entry(), cfg, h));
           }
           List<DayGroup> groups =
@@ -254,7 +262,12 @@ public final class WebServer implements AutoCloseable {
               new ListPage(
                   cfg.title(),
                   q.isEmpty() ? "Search" : "Search: " + q,
-                  null,
+                  unindexed == 0
+                      ? null
+                      : unindexed
+                          + (unindexed == 1 ? " post was" : " posts were")
+                          + " stored moments ago and can't be found yet: the search index is"
+                          + " catching up.",
                   groups,
                   null,
                   null,
@@ -745,7 +758,7 @@ public final class WebServer implements AutoCloseable {
     return out;
   }
 
-  private EntryView view(StoredEntry e, Config cfg, SearchHit hit) {
+  private EntryView view(StoredEntry e, Config cfg, Hit hit) {
     FuzzyDate d = DateLabels.known(e.published());
     boolean undated = d == null;
     String datetime = d != null ? d.iso() : FeedWriter.rfc3339(e.firstSeen());
@@ -764,7 +777,7 @@ public final class WebServer implements AutoCloseable {
     Highlight snippet =
         hit == null || hit.snippetMarked() == null || hit.snippetMarked().isBlank()
             ? null
-            : Highlight.snippet(hit.snippetMarked(), e.summary());
+            : Highlight.of(hit.snippetMarked());
     return new EntryView(
         e.id(),
         e.displayTitle(),

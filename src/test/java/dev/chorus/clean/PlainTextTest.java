@@ -68,4 +68,28 @@ class PlainTextTest {
   void plainTextWithoutMarkupOnlyHasItsWhitespaceCollapsed() {
     assertThat(PlainText.of("  one\t two\u00A0 three\n", 100)).isEqualTo("one two three");
   }
+
+  @Test
+  void indexTextKeepsEveryWordOfSanitisedHtml() {
+    assertThat(
+            PlainText.ofSanitized(
+                "<h2>Title</h2><p>Fish &amp; <b>ch</b>ips &eacute;t&#233;</p><ul><li>one</li>"
+                    + "<li>two</li></ul><p><a href=\"https://x.example/?a=1&amp;b=%3E\">link"
+                    + "</a> a &lt;b&gt; c</p>"))
+        .isEqualTo("Title Fish & chips été one two link a <b> c");
+  }
+
+  @Test
+  void indexTextSeparatesBlocksButNotInlineElements() {
+    assertThat(PlainText.ofSanitized("end</p><p>start<br>next<em>word</em>s<img src=\"x\">more"))
+        .isEqualTo("end start nextwords more");
+  }
+
+  @Test
+  void indexTextCopesWithStrayAngleBracketsAndQuotedGreaterThan() {
+    assertThat(PlainText.ofSanitized("a < b <span title='x>y'>c</span> <!-- no -->d <"))
+        .isEqualTo("a < b c d <");
+    assertThat(PlainText.ofSanitized(null)).isNull();
+    assertThat(PlainText.ofSanitized("plain  text")).isEqualTo("plain text");
+  }
 }

@@ -99,6 +99,35 @@ class SanitizeCorpusTest {
 
   private final HtmlCleaner cleaner = new HtmlCleaner();
 
+  /**
+   * The search index reads sanitised HTML with a one-pass tag stripper, not a parser: over every
+   * sanitised text of the corpus it must see the same characters as a full HTML parse does.
+   */
+  @Test
+  void indexTextOfEverySanitisedTextMatchesAParsersText() throws IOException, URISyntaxException {
+    Path dir = Path.of(getClass().getResource("/feedparser/tests/wellformed/sanitize").toURI());
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+    }
+    int texts = 0;
+    List<String> failures = new ArrayList<>();
+    for (Path file : files) {
+      String xml = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+      for (String html : htmlTexts(xml)) {
+        String out = cleaner.sanitize(html, "http://example.com/feed/");
+        texts++;
+        String fast = PlainText.ofSanitized(out).replaceAll("\\s+", "");
+        String parsed = Jsoup.parseBodyFragment(out).body().text().replaceAll("\\s+", "");
+        if (!fast.equals(parsed)) {
+          failures.add(dir.relativize(file) + ": " + fast + " <> " + parsed);
+        }
+      }
+    }
+    assertThat(texts).isGreaterThan(1000);
+    assertThat(failures).isEmpty();
+  }
+
   @Test
   void nothingDangerousSurvivesAnySanitizeCase() throws IOException, URISyntaxException {
     Path dir = Path.of(getClass().getResource("/feedparser/tests/wellformed/sanitize").toURI());

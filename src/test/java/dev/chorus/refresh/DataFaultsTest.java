@@ -11,6 +11,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import dev.chorus.FaultyServer;
 import dev.chorus.FaultyServer.Reply;
 import dev.chorus.MutableClock;
+import dev.chorus.clean.PlainText;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
 import dev.chorus.config.PollSettings;
@@ -22,6 +23,7 @@ import dev.chorus.model.StoredEntry;
 import dev.chorus.refresh.Feeds.Item;
 import dev.chorus.store.Database;
 import dev.chorus.store.EntryStore;
+import dev.chorus.store.SearchIndex;
 import dev.chorus.web.WebServer;
 import java.io.StringReader;
 import java.net.URI;
@@ -374,7 +376,9 @@ class DataFaultsTest {
             PollSettings.fixed(Duration.ofMinutes(30)),
             FetchSettings.defaults(),
             sources);
-    try (WebServer web = new WebServer(store, () -> cfg, () -> null, clock)) {
+    try (WebServer web =
+        new WebServer(
+            store, new SearchIndex(db, PlainText::ofSanitized), () -> cfg, () -> null, clock)) {
       int port = web.start("127.0.0.1", 0);
       HttpClient http = HttpClient.newHttpClient();
       Map<String, String> bodies = new HashMap<>();

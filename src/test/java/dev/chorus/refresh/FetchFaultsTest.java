@@ -9,6 +9,7 @@ import dev.chorus.FaultyServer;
 import dev.chorus.FaultyServer.Fault;
 import dev.chorus.FaultyServer.Reply;
 import dev.chorus.MutableClock;
+import dev.chorus.clean.PlainText;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
 import dev.chorus.config.PollSettings;
@@ -20,6 +21,7 @@ import dev.chorus.model.SourceState;
 import dev.chorus.schedule.PollScheduler;
 import dev.chorus.store.Database;
 import dev.chorus.store.EntryStore;
+import dev.chorus.store.SearchIndex;
 import dev.chorus.web.WebServer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -439,7 +441,9 @@ class FetchFaultsTest {
 
   private Document sourcesPage() throws Exception {
     Config cfg = config();
-    try (WebServer web = new WebServer(store, () -> cfg, () -> null, clock)) {
+    try (WebServer web =
+        new WebServer(
+            store, new SearchIndex(db, PlainText::ofSanitized), () -> cfg, () -> null, clock)) {
       int port = web.start("127.0.0.1", 0);
       HttpResponse<String> r =
           HttpClient.newHttpClient()

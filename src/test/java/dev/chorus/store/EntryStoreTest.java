@@ -166,54 +166,6 @@ class EntryStoreTest {
   }
 
   @Test
-  void findsPostsByAWordInTheirBody() {
-    ParsedEntry e =
-        new ParsedEntry(
-            "x",
-            "https://a.example/x",
-            "Queues",
-            null,
-            null,
-            null,
-            "short",
-            "<p>All about backpressure in routers</p>");
-    store.saveSuccess("a", List.of(new NewEntry("g:x", "https://a.example/x", e)), ok(null));
-    assertThat(store.search("backpressure", 10))
-        .singleElement()
-        .satisfies(h -> assertThat(h.snippetMarked()).contains("\u0001backpressure\u0002"));
-    assertThat(store.search("\"; DROP TABLE entries; --", 10)).isEmpty();
-    assertThat(store.search("backp", 10)).hasSize(1);
-  }
-
-  @Test
-  void theLastWordMatchesLongerWordsOnlyWhenAsAWholeWordItFindsTooFew() {
-    List<NewEntry> posts = new java.util.ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      String word = i < 3 ? "system" : "systems";
-      String url = "https://a.example/s" + i;
-      posts.add(
-          new NewEntry(
-              "g:s" + i,
-              url,
-              new ParsedEntry(
-                  "s" + i,
-                  url,
-                  "Post " + i,
-                  null,
-                  null,
-                  null,
-                  "about the " + word + " cache latency",
-                  "<p>" + word + "</p>")));
-    }
-    store.saveSuccess("a", posts, ok(null));
-    assertThat(store.search("cache lat", 10)).hasSize(4);
-    assertThat(store.search("system", 10)).hasSize(4); // 3 whole-word matches are fewer than 10
-    assertThat(store.search("system", 3))
-        .hasSize(3)
-        .allSatisfy(h -> assertThat(h.entry().summary()).contains("system "));
-  }
-
-  @Test
   void keepsOnlyTheRecentFetchHistoryOfASource() throws Exception {
     for (int i = 0; i < EntryStore.FETCHES_KEPT + 30; i++) {
       store.saveNotModified("a", ok(null));
@@ -256,34 +208,6 @@ class EntryStoreTest {
     store.upsertSource("a", "Author A", "https://a.example/", "https://a.example/new.xml");
     assertThat(store.source("a").orElseThrow().etag()).isNull();
     assertThat(store.source("a").orElseThrow().feedUrl()).isNull();
-  }
-
-  @Test
-  void ranksTitleMatchesFirstAmongManyMatches() {
-    List<NewEntry> many = new java.util.ArrayList<>();
-    for (int i = 0; i < EntryStore.RANK_WINDOW + 100; i++) {
-      String url = "https://a.example/" + i;
-      String title = i == EntryStore.RANK_WINDOW + 50 ? "Routers" : "Post " + i;
-      many.add(
-          new NewEntry(
-              "g:" + i,
-              url,
-              new ParsedEntry(
-                  String.valueOf(i),
-                  url,
-                  title,
-                  null,
-                  FuzzyDate.ofDay(2026, 1, 1 + i % 28),
-                  null,
-                  "about routers and queues",
-                  "<p>routers " + i + "</p>")));
-    }
-    store.saveSuccess("a", many, ok(null));
-    List<EntryStore.SearchHit> hits = store.search("routers", 10);
-    assertThat(hits).hasSize(10);
-    assertThat(hits.get(0).entry().title()).isEqualTo("Routers");
-    assertThat(hits.get(0).titleMarked()).isEqualTo("\u0001Routers\u0002");
-    assertThat(hits).extracting(h -> h.entry().id()).doesNotHaveDuplicates();
   }
 
   // ---- posting rate ----

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chorus.FaultyServer;
 import dev.chorus.FaultyServer.Reply;
+import dev.chorus.clean.PlainText;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
 import dev.chorus.config.PollSettings;
@@ -121,7 +122,9 @@ class StorageFaultsTest {
             PollSettings.fixed(Duration.ofHours(1)),
             FetchSettings.defaults(),
             sources);
-    WebServer web = keep(new WebServer(store, () -> cfg, () -> null, Clock.systemUTC()));
+    SearchIndex search = new SearchIndex(served, PlainText::ofSanitized);
+    SearchIndex otherSearch = new SearchIndex(other, PlainText::ofSanitized);
+    WebServer web = keep(new WebServer(store, search, () -> cfg, () -> null, Clock.systemUTC()));
     int port = web.start("127.0.0.1", 0);
     HttpClient http = HttpClient.newHttpClient();
 
@@ -161,6 +164,21 @@ class StorageFaultsTest {
       "/feed.json",
       "/authors/a"
     };
+    // the background indexer of `chorus serve` is a third writer
+    threads.add(
+        new Thread(
+            () -> {
+              while (!stop.get()) {
+                try {
+                  search.indexPending(SearchIndex.BATCH);
+                  Thread.sleep(5);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (RuntimeException e) {
+                  errors.add("indexer: " + e.getMessage());
+                }
+              }
+            }));
     for (int t = 0; t < 4; t++) {
       int offset = t;
       threads.add(
@@ -183,7 +201,7 @@ class StorageFaultsTest {
                               + r.body().substring(0, Math.min(200, r.body().length())));
                     }
                     store.page(null, null, 100);
-                    otherStore.search("backpressure", 20);
+                    otherSearch.search("backpressure", 20);
                     reads.incrementAndGet();
                   } catch (Exception e) {
                     errors.add(path + ": " + e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.OutputChecker;
+import dev.chorus.clean.PlainText;
 import dev.chorus.config.Config;
 import dev.chorus.config.FetchSettings;
 import dev.chorus.config.PollSettings;
@@ -17,6 +18,7 @@ import dev.chorus.store.Database;
 import dev.chorus.store.EntryStore;
 import dev.chorus.store.FetchOutcome;
 import dev.chorus.store.NewEntry;
+import dev.chorus.store.SearchIndex;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -113,7 +115,9 @@ class HostileRequestsTest {
             PollSettings.fixed(Duration.ofHours(1)),
             FetchSettings.defaults(),
             sources);
-    web = new WebServer(store, () -> cfg, () -> null, Clock.systemUTC());
+    SearchIndex search = new SearchIndex(db, PlainText::ofSanitized);
+    search.catchUp();
+    web = new WebServer(store, search, () -> cfg, () -> null, Clock.systemUTC());
     port = web.start("127.0.0.1", 0);
   }
 

@@ -138,6 +138,7 @@ final class Planet implements AutoCloseable {
   void open() throws Exception {
     app = new App(ConfigLoader.load(configFile), Clock.systemUTC());
     app.pollAll(4);
+    app.search().catchUp(); // serve indexes in the background; the tests search at once
     port = app.serve("127.0.0.1", 0, false);
   }
 
