@@ -168,7 +168,8 @@ public final class BenchRunner {
             Locale.ROOT,
             "  run %d: cold %.2f s (%d ok, %d failed, %d entries; cpu %.1f s, gc %d ms, writer busy %.1f s;"
                 + " summed fetch %.1f / parse %.1f / clean %.1f / store %.1f s), warm %.2f s (%d not modified,"
-                + " %d failed; cpu %.1f s; summed fetch %.1f / store %.1f s), peak RSS %.0f MB%n",
+                + " %d failed; cpu %.1f s, writer busy %.2f s; summed fetch %.1f / store %.1f s), peak RSS"
+                + " %.0f MB%n",
             run,
             c.get("wallMs").asDouble() / 1000,
             c.get("ok").asInt(),
@@ -185,6 +186,7 @@ public final class BenchRunner {
             w.get("notModified").asInt(),
             w.get("failed").asInt(),
             w.get("cpuMs").asDouble() / 1000,
+            w.get("writerBusyMs").asDouble() / 1000,
             w.get("fetchMs").asDouble() / 1000,
             w.get("storeMs").asDouble() / 1000,
             r.get("hwmKb").asDouble() / 1024);

@@ -15,6 +15,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
@@ -200,24 +201,38 @@ public final class Database implements AutoCloseable {
     }
     Pending<T> mine = new Pending<>(work);
     pending.add(mine);
+    // whoever gets the lock commits a group of the queued works and wakes their callers; the
+    // others sleep until their work is done or they are asked to lead the next group (taking the
+    // lock only to learn that a work is done would hand it from thread to thread, one at a time)
     while (!mine.done) {
-      writeLock.lock();
-      long start = System.nanoTime();
-      try {
-        if (!mine.done) {
-          List<Pending<?>> group = new java.util.ArrayList<>();
-          for (Pending<?> p; group.size() < MAX_GROUP && (p = pending.poll()) != null; ) {
-            group.add(p);
+      if (writeLock.tryLock()) {
+        long start = System.nanoTime();
+        try {
+          if (!mine.done) {
+            List<Pending<?>> group = new java.util.ArrayList<>();
+            for (Pending<?> p; group.size() < MAX_GROUP && (p = pending.poll()) != null; ) {
+              group.add(p);
+            }
+            runGroup(group);
           }
-          runGroup(group);
+        } finally {
+          writeBusy.add(System.nanoTime() - start);
+          writeLock.unlock();
         }
-      } finally {
-        writeBusy.add(System.nanoTime() - start);
-        writeLock.unlock();
+        Pending<?> next = pending.peek();
+        if (next != null) {
+          next.wake(); // the next group's leader
+        }
+      } else {
+        // woken when done or when the group before is committed; the timeout is only a safety net
+        LockSupport.parkNanos(mine, WAKE_CHECK_NANOS);
       }
     }
     return mine.result();
   }
+
+  /** How long a queued write sleeps at most before it looks at the writer again. */
+  private static final long WAKE_CHECK_NANOS = 50_000_000;
 
   private void runGroup(List<Pending<?>> group) {
     if (group.size() > 1) {
@@ -267,6 +282,7 @@ public final class Database implements AutoCloseable {
   /** A write waiting for the writer, and then its outcome. */
   private static final class Pending<T> {
     final Work<T> work;
+    final Thread caller = Thread.currentThread();
     T value;
     Exception error;
     volatile boolean done;
@@ -281,6 +297,11 @@ public final class Database implements AutoCloseable {
 
     void finish() {
       done = true;
+      wake();
+    }
+
+    void wake() {
+      LockSupport.unpark(caller);
     }
 
     T result() {
