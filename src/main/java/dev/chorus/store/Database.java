@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -24,6 +26,8 @@ import org.sqlite.SQLiteConfig;
  * read-only connections so readers never wait on the poller.
  */
 public final class Database implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+
   private static final List<String> MIGRATIONS = Migrations.ALL;
   private final Path file;
   private final Connection writer;
@@ -121,6 +125,14 @@ public final class Database implements AutoCloseable {
                 + MIGRATIONS.size()
                 + ")");
       }
+      long start = System.nanoTime();
+      if (current > 0 && current < MIGRATIONS.size()) {
+        log.info(
+            "upgrading the database {} from schema {} to {}: a large one takes a minute or two",
+            file,
+            current,
+            MIGRATIONS.size());
+      }
       for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
         writer.setAutoCommit(false);
         try {
@@ -135,6 +147,9 @@ public final class Database implements AutoCloseable {
         } finally {
           writer.setAutoCommit(true);
         }
+      }
+      if (current > 0 && current < MIGRATIONS.size()) {
+        log.info("database upgraded in {} ms", (System.nanoTime() - start) / 1_000_000);
       }
     }
   }
