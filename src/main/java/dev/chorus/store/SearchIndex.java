@@ -63,7 +63,7 @@ public final class SearchIndex {
                 insert.setLong(1, id);
                 insert.setString(2, row[0]);
                 insert.setString(3, row[1]);
-                insert.setString(4, row[2] == null ? null : htmlToText.apply(row[2]));
+                insert.setString(4, text(row[2]));
                 insert.executeUpdate();
               }
               done.setLong(1, id);
@@ -72,6 +72,21 @@ public final class SearchIndex {
           }
           return ids.size();
         });
+  }
+
+  /**
+   * The words of a post's content; none when they cannot be read, so that one odd post is still
+   * found by its title and summary and does not stop the queue behind it.
+   */
+  private String text(String html) {
+    if (html == null) {
+      return null;
+    }
+    try {
+      return htmlToText.apply(html);
+    } catch (RuntimeException | StackOverflowError e) {
+      return null;
+    }
   }
 
   /** Indexes every queued entry; returns how many. */
@@ -174,7 +189,7 @@ public final class SearchIndex {
           for (long id : ids) {
             StoredEntry e = rows.get(id);
             if (e != null) {
-              String text = e.content() == null ? null : htmlToText.apply(e.content());
+              String text = text(e.content());
               out.add(
                   new Hit(
                       e,

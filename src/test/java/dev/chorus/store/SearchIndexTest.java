@@ -202,4 +202,22 @@ class SearchIndexTest {
     assertThat(index.search("class", 10)).isEmpty();
     assertThat(db.integrityCheck()).isEqualTo("ok");
   }
+
+  @Test
+  void aPostWhoseTextCannotBeReadIsFoundByItsTitleAndDoesNotStopTheQueue() {
+    index =
+        new SearchIndex(
+            db,
+            html -> {
+              if (html.contains("poison")) {
+                throw new IllegalStateException("unreadable");
+              }
+              return PlainText.ofSanitized(html);
+            });
+    save(post("a", "Kestrels", null, "<p>poison</p>"), post("b", "Falcons", null, "<p>ok</p>"));
+    assertThat(index.catchUp()).isEqualTo(2);
+    assertThat(index.search("kestrels", 10)).hasSize(1);
+    assertThat(index.search("falcons", 10)).hasSize(1);
+    assertThat(index.pending()).isZero();
+  }
 }
