@@ -22,9 +22,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,13 +102,19 @@ public final class App implements AutoCloseable {
   /** Refreshes every source once, a few at a time, and returns one report per source. */
   public List<RefreshReport> pollAll(int parallelism) {
     List<SourceConfig> sources = config.get().sources();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, sources.size())));
+    List<FutureTask<RefreshReport>> jobs = new ArrayList<>();
+    for (SourceConfig s : sources) {
+      jobs.add(new FutureTask<>(() -> refresher.refresh(s)));
+    }
+    // every refresh queued before the threads start: starting 256 threads takes a few hundred
+    // milliseconds, and threads started by submit() one at a time sat idle, after their first
+    // refresh, until the last one had been started and the rest queued
+    int threads = Math.max(1, Math.min(parallelism, sources.size()));
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads, threads, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(jobs));
+    pool.prestartAllCoreThreads();
     try {
-      List<Future<RefreshReport>> jobs = new ArrayList<>();
-      for (SourceConfig s : sources) {
-        jobs.add(pool.submit(() -> refresher.refresh(s)));
-      }
       List<RefreshReport> out = new ArrayList<>();
       for (Future<RefreshReport> f : jobs) {
         try {
