@@ -390,6 +390,8 @@ final class Chromium implements AutoCloseable {
   @Override
   public void close() {
     socket.abort();
+    // its helper processes (renderer, network service) too: they write into the profile
+    process.descendants().forEach(ProcessHandle::destroy);
     process.destroy();
     try {
       if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -404,8 +406,8 @@ final class Chromium implements AutoCloseable {
   private static void delete(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temp profile is harmless
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a leftover temp profile is harmless (a file can vanish while the walk lists it)
     }
   }
 }
