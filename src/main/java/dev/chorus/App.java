@@ -135,7 +135,8 @@ public final class App implements AutoCloseable {
   private static final int SCHEDULER_THREADS = 32;
 
   /**
-   * Serves the web and, unless {@code poll} is false, polls on schedule and follows config edits.
+   * Serves the web, keeps the search index caught up (also with polls run by another process) and,
+   * unless {@code poll} is false, polls on schedule and follows config edits.
    */
   public int serve(String host, int port, boolean poll) {
     if (poll) {
