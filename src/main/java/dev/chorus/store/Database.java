@@ -126,7 +126,8 @@ public final class Database implements AutoCloseable {
                 + ")");
       }
       long start = System.nanoTime();
-      if (current > 0 && current < MIGRATIONS.size()) {
+      boolean upgrading = current > 0 && current < MIGRATIONS.size();
+      if (upgrading) {
         log.info(
             "upgrading the database {} from schema {} to {}: a large one takes a minute or two",
             file,
@@ -148,7 +149,7 @@ public final class Database implements AutoCloseable {
           writer.setAutoCommit(true);
         }
       }
-      if (current > 0 && current < MIGRATIONS.size()) {
+      if (upgrading) {
         log.info("database upgraded in {} ms", (System.nanoTime() - start) / 1_000_000);
       }
     }

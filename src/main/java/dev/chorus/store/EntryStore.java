@@ -371,6 +371,7 @@ public final class EntryStore {
       }
     }
     Map<String, List<LinkedRow>> byUrl = rowsByUrl(c, sourceId, renamedCandidates);
+    Map<Long, String> refingerprint = new HashMap<>(); // unchanged, fingerprinted the old way
     try (PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO entries (source_id, key, url_key, url, title, author, published,"
@@ -380,8 +381,7 @@ public final class EntryStore {
             c.prepareStatement(
                 "UPDATE entries SET key = ?, url_key = ?, url = ?, title = ?, author = ?,"
                     + " published = ?, sort_at = ?, updated_at = ?, summary = ?, content = ?,"
-                    + " hash = ?, date_flag = ? WHERE id = ?");
-        PreparedStatement rehash = c.prepareStatement("UPDATE entries SET hash = ? WHERE id = ?")) {
+                    + " hash = ?, date_flag = ? WHERE id = ?")) {
       for (int i = 0; i < entries.size(); i++) {
         NewEntry ne = entries.get(i);
         ParsedEntry e = ne.entry();
@@ -392,9 +392,7 @@ public final class EntryStore {
         }
         if (found != null && EntryHash.same(found.hash(), hash, e)) {
           if (EntryHash.isLegacy(found.hash())) {
-            rehash.setString(1, hash);
-            rehash.setLong(2, found.id());
-            rehash.executeUpdate();
+            refingerprint.put(found.id(), hash);
           }
           unchanged++;
           continue;
@@ -416,6 +414,15 @@ public final class EntryStore {
           update.setLong(13, found.id());
           update.executeUpdate();
           updated++;
+        }
+      }
+    }
+    if (!refingerprint.isEmpty()) {
+      try (PreparedStatement p = c.prepareStatement("UPDATE entries SET hash = ? WHERE id = ?")) {
+        for (Map.Entry<Long, String> r : refingerprint.entrySet()) {
+          p.setString(1, r.getValue());
+          p.setLong(2, r.getKey());
+          p.executeUpdate();
         }
       }
     }

@@ -45,30 +45,33 @@ public final class SearchIndex {
             return 0;
           }
           List<Long> ids = new ArrayList<>(queued.keySet());
-          Map<Long, String[]> rows = rows(c, ids);
+          Map<Long, StoredEntry> rows = entries(c, ids);
           try (PreparedStatement delete =
                   c.prepareStatement("DELETE FROM entries_fts WHERE rowid = ?");
               PreparedStatement insert =
                   c.prepareStatement(
-                      "INSERT INTO entries_fts (rowid, title, summary, text) VALUES (?, ?, ?, ?)");
-              PreparedStatement done =
-                  c.prepareStatement("DELETE FROM search_pending WHERE entry_id = ?")) {
+                      "INSERT INTO entries_fts (rowid, title, summary, text) VALUES (?, ?, ?, ?)")) {
             for (long id : ids) {
               if (queued.get(id)) {
                 delete.setLong(1, id);
                 delete.executeUpdate();
               }
-              String[] row = rows.get(id);
-              if (row != null) {
+              StoredEntry e = rows.get(id);
+              if (e != null) {
                 insert.setLong(1, id);
-                insert.setString(2, row[0]);
-                insert.setString(3, row[1]);
-                insert.setString(4, text(row[2]));
+                insert.setString(2, e.title());
+                insert.setString(3, e.summary());
+                insert.setString(4, text(e.content()));
                 insert.executeUpdate();
               }
-              done.setLong(1, id);
-              done.executeUpdate();
             }
+          }
+          // the batch is the queue's head up to its last id: nothing joins it inside this
+          // transaction
+          try (PreparedStatement done =
+              c.prepareStatement("DELETE FROM search_pending WHERE entry_id <= ?")) {
+            done.setLong(1, ids.get(ids.size() - 1));
+            done.executeUpdate();
           }
           return ids.size();
         });
@@ -119,25 +122,6 @@ public final class SearchIndex {
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getLong(1), rs.getInt(2) != 0);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Title, summary and content of the entries that still exist, by id. */
-  private static Map<Long, String[]> rows(Connection c, List<Long> ids) throws SQLException {
-    Map<Long, String[]> out = new HashMap<>();
-    String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
-    try (PreparedStatement p =
-        c.prepareStatement(
-            "SELECT id, title, summary, content FROM entries WHERE id IN (" + in + ")")) {
-      for (int i = 0; i < ids.size(); i++) {
-        p.setLong(i + 1, ids.get(i));
-      }
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.put(rs.getLong(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
         }
       }
     }
@@ -241,6 +225,7 @@ public final class SearchIndex {
     return ids;
   }
 
+  /** The entries with these ids that still exist, by id. */
   private static Map<Long, StoredEntry> entries(Connection c, List<Long> ids) throws SQLException {
     Map<Long, StoredEntry> out = new HashMap<>();
     if (ids.isEmpty()) {
@@ -276,7 +261,7 @@ public final class SearchIndex {
     }
     List<String> terms = new ArrayList<>();
     for (String w : q.split("[^\\p{L}\\p{N}_]+")) {
-      if (!w.isEmpty() && terms.size() < 12) {
+      if (!w.isEmpty() && terms.size() < SearchMarks.MAX_WORDS) {
         terms.add("\"" + w + "\"");
       }
     }

@@ -122,13 +122,9 @@ class SanitizeCorpusTest {
   /** Sanitises every HTML text of the corpus; returns how many. */
   private int forEachSanitised(java.util.function.BiConsumer<Path, String> check)
       throws IOException, URISyntaxException {
-    Path dir = Path.of(getClass().getResource("/feedparser/tests/wellformed/sanitize").toURI());
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-    }
+    Path dir = corpusDir();
     int texts = 0;
-    for (Path file : files) {
+    for (Path file : corpusFiles()) {
       String xml = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
       for (String html : htmlTexts(xml)) {
         texts++;
@@ -138,28 +134,29 @@ class SanitizeCorpusTest {
     return texts;
   }
 
+  private Path corpusDir() throws URISyntaxException {
+    return Path.of(getClass().getResource("/feedparser/tests/wellformed/sanitize").toURI());
+  }
+
+  /** The corpus's feed files, each a sanitize case. */
+  private List<Path> corpusFiles() throws IOException, URISyntaxException {
+    try (Stream<Path> s = Files.list(corpusDir())) {
+      return s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
+    }
+  }
+
   @Test
   void nothingDangerousSurvivesAnySanitizeCase() throws IOException, URISyntaxException {
-    Path dir = Path.of(getClass().getResource("/feedparser/tests/wellformed/sanitize").toURI());
-    List<Path> files;
-    try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.toString().endsWith(".xml")).sorted().toList();
-    }
-    int cases = 0;
-    int texts = 0;
     List<String> failures = new ArrayList<>();
-    for (Path file : files) {
-      cases++;
-      String xml = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-      for (String html : htmlTexts(xml)) {
-        texts++;
-        String out = cleaner.sanitize(html, "http://example.com/feed/");
-        String problem = problem(out);
-        if (problem != null) {
-          failures.add(dir.relativize(file) + ": " + problem + " in " + out);
-        }
-      }
-    }
+    int texts =
+        forEachSanitised(
+            (file, out) -> {
+              String problem = problem(out);
+              if (problem != null) {
+                failures.add(file + ": " + problem + " in " + out);
+              }
+            });
+    int cases = corpusFiles().size();
     System.out.println(
         "Sanitize corpus: "
             + cases
