@@ -31,6 +31,18 @@ final class XmlDocuments {
     return b;
   }
 
+  /** The document, or null when the text is not well-formed (or has a DOCTYPE). */
+  static Document parseIfWellFormed(String xml) {
+    SAXBuilder builder = BUILDERS.take();
+    try {
+      Document doc = builder.build(new StringReader(xml));
+      BUILDERS.release(builder);
+      return doc;
+    } catch (JDOMException | IOException e) {
+      return null;
+    }
+  }
+
   static Document parse(String xml) throws FeedParseException {
     SAXBuilder builder = BUILDERS.take();
     try {

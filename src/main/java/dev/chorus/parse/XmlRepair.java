@@ -19,6 +19,34 @@ final class XmlRepair {
     return closeTruncatedEndTag(fixEntities(s));
   }
 
+  /**
+   * Whether the repair leaves the meaning of a well-formed text alone. It only rewrites what a
+   * strict parser refuses, except two things a parser accepts: references to C1 controls ({@code
+   * &#150;}), which it reads as windows-1252 characters, and an XML 1.1 declaration, which it
+   * drops.
+   */
+  static boolean parsesAlike(String s) {
+    if (s.startsWith("<?xml")) {
+      int end = s.indexOf("?>");
+      if (end < 0 || s.lastIndexOf("1.1", end) >= 0) {
+        return false;
+      }
+    }
+    for (int amp = s.indexOf("&#"); amp >= 0; amp = s.indexOf("&#", amp + 2)) {
+      int semi = referenceEnd(s, amp + 1);
+      if (semi >= 0 && isC1(s, amp + 2, semi)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isC1(String s, int from, int semi) {
+    boolean hex = s.charAt(from) == 'x' || s.charAt(from) == 'X';
+    int cp = Integer.parseInt(s.substring(hex ? from + 1 : from, semi), hex ? 16 : 10);
+    return cp >= 0x80 && cp <= 0x9F;
+  }
+
   /** Adds the '>' a document cut just before its end loses ({@code ...</rss}). */
   static String closeTruncatedEndTag(String s) {
     int end = s.length();
