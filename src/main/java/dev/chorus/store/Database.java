@@ -89,6 +89,8 @@ public final class Database implements AutoCloseable {
     SQLiteConfig config = new SQLiteConfig();
     // the busy timeout must be in force before the first statement (journal_mode included)
     config.setBusyTimeout(10_000);
+    // by default the driver runs "SELECT last_insert_rowid()" after every INSERT; nothing reads it
+    config.setGetGeneratedKeys(false);
     if (!readOnly) {
       // BEGIN IMMEDIATE: a deferred transaction that reads and then writes gets SQLITE_BUSY at
       // once, without waiting, when another process (chorus poll beside chorus serve) wrote first

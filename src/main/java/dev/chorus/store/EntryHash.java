@@ -25,6 +25,7 @@ final class EntryHash {
   private long pending;
   private boolean hasPending;
   private long words;
+  private final char[] chunk = new char[256];
 
   private EntryHash() {}
 
@@ -62,20 +63,22 @@ final class EntryHash {
     }
     int n = s.length();
     word(n);
-    int i = 0;
-    for (; i + 4 <= n; i += 4) {
-      word(
-          s.charAt(i)
-              | (long) s.charAt(i + 1) << 16
-              | (long) s.charAt(i + 2) << 32
-              | (long) s.charAt(i + 3) << 48);
-    }
-    if (i < n) {
-      long w = 0;
-      for (int shift = 0; i < n; i++, shift += 16) {
-        w |= (long) s.charAt(i) << shift;
+    // copied out a chunk at a time: String.charAt costs a call per character under C1
+    char[] c = chunk;
+    for (int from = 0; from < n; from += c.length) {
+      int len = Math.min(c.length, n - from);
+      s.getChars(from, from + len, c, 0);
+      int i = 0;
+      for (; i + 4 <= len; i += 4) {
+        word(c[i] | (long) c[i + 1] << 16 | (long) c[i + 2] << 32 | (long) c[i + 3] << 48);
       }
-      word(w);
+      if (i < len) { // only in the last chunk: a chunk's length is a multiple of four
+        long w = 0;
+        for (int shift = 0; i < len; i++, shift += 16) {
+          w |= (long) c[i] << shift;
+        }
+        word(w);
+      }
     }
   }
 
