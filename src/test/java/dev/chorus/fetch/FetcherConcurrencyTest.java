@@ -11,6 +11,8 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -126,6 +128,38 @@ class FetcherConcurrencyTest {
       assertThat(timedOut)
           .as("the fetch that waited for the slot ran out of time")
           .isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void reusesOneConnectionPerServerAcrossItsFetches() throws Exception {
+    // servers on many ports, so that their connections land in different pools
+    List<TestServer> servers = new ArrayList<>();
+    List<Set<Integer>> clientPorts = new ArrayList<>();
+    try (Fetcher f = new Fetcher(policy(2, 64, Duration.ofSeconds(10)))) {
+      for (int i = 0; i < 24; i++) {
+        Set<Integer> ports = ConcurrentHashMap.newKeySet();
+        clientPorts.add(ports);
+        servers.add(
+            new TestServer()
+                .handle(
+                    "/feed",
+                    ex -> {
+                      ports.add(ex.getRemoteAddress().getPort());
+                      respond(ex, 200, "ok".getBytes(UTF_8));
+                    }));
+      }
+      for (int round = 0; round < 3; round++) {
+        for (TestServer s : servers) {
+          assertThat(f.fetch(FetchRequest.of(s.url("/feed"))))
+              .isInstanceOf(FetchResult.Fetched.class);
+        }
+      }
+      for (Set<Integer> ports : clientPorts) {
+        assertThat(ports).as("connections one server saw over three fetches").hasSize(1);
+      }
+    } finally {
+      servers.forEach(TestServer::close);
     }
   }
 }
