@@ -33,22 +33,16 @@ final class XmlDocuments {
 
   /** The document, or null when the text is not well-formed (or has a DOCTYPE). */
   static Document parseIfWellFormed(String xml) {
-    SAXBuilder builder = BUILDERS.take();
     try {
-      Document doc = builder.build(new StringReader(xml));
-      BUILDERS.release(builder);
-      return doc;
+      return build(xml);
     } catch (JDOMException | IOException e) {
       return null;
     }
   }
 
   static Document parse(String xml) throws FeedParseException {
-    SAXBuilder builder = BUILDERS.take();
     try {
-      Document doc = builder.build(new StringReader(xml));
-      BUILDERS.release(builder);
-      return doc;
+      return build(xml);
     } catch (JDOMParseException e) {
       String msg =
           String.valueOf(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
@@ -59,5 +53,13 @@ final class XmlDocuments {
     } catch (JDOMException | IOException e) {
       throw new FeedParseException("XML error: " + e.getMessage(), e);
     }
+  }
+
+  /** A builder that failed is not pooled again: a parser is not trusted after an error. */
+  private static Document build(String xml) throws JDOMException, IOException {
+    SAXBuilder builder = BUILDERS.take();
+    Document doc = builder.build(new StringReader(xml));
+    BUILDERS.release(builder);
+    return doc;
   }
 }
