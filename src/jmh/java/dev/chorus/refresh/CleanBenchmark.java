@@ -1,10 +1,7 @@
 package dev.chorus.refresh;
 
-import dev.chorus.bench.FeedFarm;
-import dev.chorus.bench.FeedFarm.Feed;
 import dev.chorus.clean.HtmlCleaner;
 import dev.chorus.model.ParsedEntry;
-import dev.chorus.parse.FeedParser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,14 +40,8 @@ public class CleanBenchmark {
 
   @Setup
   public void setup() throws Exception {
-    FeedParser parser = new FeedParser();
-    int entries = 0;
-    for (Feed f : FeedFarm.generate(200, 1).feeds()) {
-      List<ParsedEntry> es =
-          parser.parse(f.body(), f.contentType(), "http://127.0.0.1/feed").entries();
-      feeds.add(es);
-      entries += es.size();
-    }
+    feeds.addAll(FarmEntries.parsed(200));
+    int entries = feeds.stream().mapToInt(List::size).sum();
     if (entries != ENTRIES) {
       throw new IllegalStateException("the farm changed: " + entries + " entries, update ENTRIES");
     }
@@ -61,7 +52,7 @@ public class CleanBenchmark {
   @OperationsPerInvocation(ENTRIES)
   public void clean(Blackhole bh) {
     for (List<ParsedEntry> es : feeds) {
-      bh.consume(cleaner.clean(es, "http://127.0.0.1/feed"));
+      bh.consume(cleaner.clean(es, FarmEntries.FEED_URL));
     }
   }
 }

@@ -1,11 +1,7 @@
 package dev.chorus.store;
 
-import dev.chorus.bench.FeedFarm;
-import dev.chorus.bench.FeedFarm.Feed;
-import dev.chorus.clean.HtmlCleaner;
-import dev.chorus.clean.PlainText;
 import dev.chorus.model.ParsedEntry;
-import dev.chorus.parse.FeedParser;
+import dev.chorus.refresh.FarmEntries;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,27 +57,11 @@ public class StoreBenchmark {
 
   @Setup
   public void cleanFeeds() throws Exception {
-    FeedParser parser = new FeedParser();
-    HtmlCleaner cleaner = new HtmlCleaner();
-    for (Feed f : FeedFarm.generate(SOURCES, 1).feeds()) {
-      List<NewEntry> out = new ArrayList<>();
-      for (ParsedEntry e :
-          parser.parse(f.body(), f.contentType(), "http://127.0.0.1/feed").entries()) {
-        String summary = e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml();
-        ParsedEntry clean =
-            new ParsedEntry(
-                e.guid(),
-                e.url(),
-                PlainText.of(e.title(), 300),
-                e.author(),
-                e.published(),
-                e.updated(),
-                PlainText.of(summary, 600),
-                e.contentHtml() == null ? null : cleaner.sanitize(e.contentHtml(), e.url()));
-        out.add(new NewEntry("g:" + e.guid(), e.url(), clean));
-        entries.add(clean);
+    feeds.addAll(FarmEntries.cleaned(SOURCES));
+    for (List<NewEntry> feed : feeds) {
+      for (NewEntry e : feed) {
+        entries.add(e.entry());
       }
-      feeds.add(out);
     }
   }
 

@@ -34,17 +34,21 @@ final class XmlRepair {
     }
     for (int amp = s.indexOf("&#"); amp >= 0; amp = s.indexOf("&#", amp + 2)) {
       int semi = referenceEnd(s, amp + 1);
-      if (semi >= 0 && isC1(s, amp + 2, semi)) {
+      if (semi >= 0 && isC1(referencedCodePoint(s, amp + 2, semi))) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isC1(String s, int from, int semi) {
-    boolean hex = s.charAt(from) == 'x' || s.charAt(from) == 'X';
-    int cp = Integer.parseInt(s.substring(hex ? from + 1 : from, semi), hex ? 16 : 10);
+  private static boolean isC1(int cp) {
     return cp >= 0x80 && cp <= 0x9F;
+  }
+
+  /** The code point of the numeric reference whose digits (after "&#") run from {@code from}. */
+  private static int referencedCodePoint(String s, int from, int semi) {
+    boolean hex = s.charAt(from) == 'x' || s.charAt(from) == 'X';
+    return Integer.parseInt(s.substring(hex ? from + 1 : from, semi), hex ? 16 : 10);
   }
 
   /** Adds the '>' a document cut just before its end loses ({@code ...</rss}). */
@@ -254,14 +258,12 @@ final class XmlRepair {
    * controls, which feeds mean as windows-1252 characters; null to keep the reference.
    */
   private static String numericReference(String s, int from, int semi) {
-    boolean upperX = s.charAt(from) == 'X';
-    boolean hex = upperX || s.charAt(from) == 'x';
-    int cp = Integer.parseInt(s.substring(hex ? from + 1 : from, semi), hex ? 16 : 10);
-    if (cp >= 0x80 && cp <= 0x9F) {
+    int cp = referencedCodePoint(s, from, semi);
+    if (isC1(cp)) {
       int mapped = new String(new byte[] {(byte) cp}, WINDOWS_1252).codePointAt(0);
       return "&#" + mapped + ";";
     }
-    return upperX ? "&#x" + s.substring(from + 1, semi) + ";" : null;
+    return s.charAt(from) == 'X' ? "&#x" + s.substring(from + 1, semi) + ";" : null;
   }
 
   private static boolean isXmlEntity(String name) {
