@@ -1,6 +1,7 @@
 package dev.chorus.refresh;
 
 import dev.chorus.clean.HtmlCleaner;
+import dev.chorus.clean.PlainText;
 import dev.chorus.model.ParsedEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,18 @@ public class CleanBenchmark {
   public void clean(Blackhole bh) {
     for (List<ParsedEntry> es : feeds) {
       bh.consume(cleaner.clean(es, FarmEntries.FEED_URL));
+    }
+  }
+
+  /** Only the summaries: each entry's summary (else content) HTML as plain text. */
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void summary(Blackhole bh) {
+    for (List<ParsedEntry> es : feeds) {
+      for (ParsedEntry e : es) {
+        String html = e.summaryHtml() != null ? e.summaryHtml() : e.contentHtml();
+        bh.consume(PlainText.of(html, EntryCleaner.MAX_SUMMARY));
+      }
     }
   }
 }

@@ -20,6 +20,44 @@ public final class PlainText {
           "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "tt",
           "u", "var", "wbr", "font", "big", "strike");
 
+  /** Elements that hold plain text and end a line of it: their tags separate words. */
+  private static final Set<String> BLOCK =
+      Set.of(
+          "p",
+          "br",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "ul",
+          "ol",
+          "li",
+          "blockquote",
+          "pre",
+          "hr",
+          "table",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "caption",
+          "dl",
+          "dt",
+          "dd",
+          "figure",
+          "figcaption",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "aside",
+          "nav",
+          "main",
+          "address");
+
   private PlainText() {}
 
   /**
@@ -37,65 +75,117 @@ public final class PlainText {
     if (html.indexOf('<') < 0 && html.indexOf('&') < 0) {
       return collapse(html);
     }
-    StringBuilder out = new StringBuilder(html.length());
-    int n = html.length();
-    int i = 0;
-    while (i < n) {
-      int lt = html.indexOf('<', i);
-      int end = lt < 0 ? n : lt;
-      if (end > i) {
-        text(html, i, end, out);
-      }
-      if (lt < 0) {
-        break;
-      }
-      i = tag(html, lt, out);
-    }
-    return collapse(out.toString());
-  }
-
-  private static void text(String html, int from, int to, StringBuilder out) {
-    String run = html.substring(from, to);
-    out.append(run.indexOf('&') < 0 ? run : Parser.unescapeEntities(run, false));
+    return collapse(strip(html, false));
   }
 
   /**
-   * Skips the tag (or comment) at {@code lt}, adding a space if it breaks words; returns its end.
+   * The text of HTML with its tags dropped in one pass, or null when {@code raw} (the HTML is not
+   * sanitised) and it holds something only a parser reads right: a comment, a doctype, an end tag
+   * that is not one, an element outside the plain inline and block ones (a script's or a style's
+   * content is not text, an unknown element runs inline, table cells join their text), or a block
+   * inside an inline element (a parser then separates the inline element from what follows).
    */
-  private static int tag(String html, int lt, StringBuilder out) {
-    int n = html.length();
-    if (html.startsWith("<!--", lt)) {
-      int close = html.indexOf("-->", lt + 4);
-      return close < 0 ? n : close + 3;
+  private static String strip(String html, boolean raw) {
+    return new Stripper(html, raw).run();
+  }
+
+  /** One pass over HTML that keeps its text; see {@link #strip}. */
+  private static final class Stripper {
+    private final String html;
+    private final boolean raw;
+    private final StringBuilder out;
+    private int inlineOpen;
+
+    Stripper(String html, boolean raw) {
+      this.html = html;
+      this.raw = raw;
+      this.out = new StringBuilder(html.length());
     }
-    int j = lt + 1;
-    if (j < n && html.charAt(j) == '/') {
-      j++;
-    }
-    int nameStart = j;
-    while (j < n && Character.isLetterOrDigit(html.charAt(j))) {
-      j++;
-    }
-    if (j == nameStart) {
-      out.append('<'); // a lone "<" is text
-      return lt + 1;
-    }
-    String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
-    char quote = 0;
-    for (; j < n; j++) {
-      char c = html.charAt(j);
-      if (quote != 0) {
-        quote = c == quote ? 0 : quote;
-      } else if (c == '"' || c == '\'') {
-        quote = c;
-      } else if (c == '>') {
-        break;
+
+    String run() {
+      int n = html.length();
+      int i = 0;
+      while (i < n) {
+        int lt = html.indexOf('<', i);
+        int end = lt < 0 ? n : lt;
+        if (end > i) {
+          String run = html.substring(i, end);
+          out.append(run.indexOf('&') < 0 ? run : Parser.unescapeEntities(run, false));
+        }
+        if (lt < 0) {
+          break;
+        }
+        i = tag(lt);
+        if (i < 0) {
+          return null;
+        }
       }
+      return out.toString();
     }
-    if (!INLINE.contains(name)) {
-      out.append(' ');
+
+    /**
+     * Skips the tag (or comment) at {@code lt}, adding a space if it breaks words; returns its end,
+     * or -1 when the HTML is raw and the tag needs a parser.
+     */
+    private int tag(int lt) {
+      int n = html.length();
+      if (raw && lt + 1 < n && "!?".indexOf(html.charAt(lt + 1)) >= 0) {
+        return -1;
+      }
+      if (html.startsWith("<!--", lt)) {
+        int close = html.indexOf("-->", lt + 4);
+        return close < 0 ? n : close + 3;
+      }
+      int j = lt + 1;
+      boolean end = j < n && html.charAt(j) == '/';
+      if (end) {
+        j++;
+      }
+      int nameStart = j;
+      while (j < n && Character.isLetterOrDigit(html.charAt(j))) {
+        j++;
+      }
+      if (j == nameStart) {
+        if (raw && end) {
+          return -1; // "</ " opens a bogus comment
+        }
+        out.append('<'); // a lone "<" is text
+        return lt + 1;
+      }
+      String name = html.substring(nameStart, j).toLowerCase(Locale.ROOT);
+      // a parser's text runs on past an image; the index keeps words either side of one apart
+      boolean inline = INLINE.contains(name) || raw && name.equals("img");
+      if (raw && !(inline ? track(name, end) : BLOCK.contains(name) && inlineOpen == 0)) {
+        return -1;
+      }
+      char quote = 0;
+      char last = 0;
+      for (; j < n; j++) {
+        char c = html.charAt(j);
+        if (quote != 0) {
+          quote = c == quote ? 0 : quote;
+        } else if ((c == '"' || c == '\'') && last == '=') {
+          quote = c; // quotes open only a value: in an unquoted one they are text
+        } else if (c == '>') {
+          break;
+        }
+        if (!Character.isWhitespace(c)) {
+          last = c;
+        }
+      }
+      if (!inline) {
+        out.append(' ');
+      }
+      return Math.min(n, j + 1);
     }
-    return Math.min(n, j + 1);
+
+    /** Counts the inline elements open around the text; always true. */
+    private boolean track(String name, boolean end) {
+      if (!name.equals("img") && !name.equals("wbr")) {
+        inlineOpen = Math.max(0, inlineOpen + (end ? -1 : 1));
+      }
+      return true;
+    }
   }
 
   /**
@@ -141,12 +231,21 @@ public final class PlainText {
     }
     int prefix = Math.max(4 * (maxChars + MARGIN), 4096);
     if (html.length() > prefix) {
-      String text = collapse(Jsoup.parseBodyFragment(html.substring(0, prefix)).body().text());
+      String text = parsedText(html.substring(0, prefix));
       if (text.length() > maxChars + MARGIN) {
         return text.substring(0, maxChars + 1);
       }
     }
-    return collapse(Jsoup.parseBodyFragment(html).body().text());
+    return parsedText(html);
+  }
+
+  /**
+   * The collapsed text a full HTML parse gives; most feed HTML (paragraphs, links, emphasis) is
+   * read in one pass without building a document.
+   */
+  private static String parsedText(String html) {
+    String text = strip(html, true);
+    return collapse(text != null ? text : Jsoup.parseBodyFragment(html).body().text());
   }
 
   private static String collapse(String text) {
@@ -156,6 +255,8 @@ public final class PlainText {
       char c = text.charAt(i);
       if (Character.isWhitespace(c) || c == '\u00A0') {
         space = sb.length() > 0;
+      } else if (c == '\u00AD' || c == '\u200B') {
+        continue; // soft hyphens and zero-width spaces are invisible, as a parser's text says
       } else {
         if (space) {
           sb.append(' ');
