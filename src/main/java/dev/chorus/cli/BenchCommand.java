@@ -41,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--parallel",
-      defaultValue = "256",
+      defaultValue = "512",
       description =
           "sources refreshed at once, as 'chorus poll --parallel' (default: ${DEFAULT-VALUE})")
   int parallel;

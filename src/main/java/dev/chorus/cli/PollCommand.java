@@ -20,7 +20,7 @@ final class PollCommand implements Callable<Integer> {
 
   @Option(
       names = "--parallel",
-      defaultValue = "256",
+      defaultValue = "512",
       description =
           "sources refreshed at once; fetches stay at 2 per host (default: ${DEFAULT-VALUE})")
   int parallel;

@@ -39,9 +39,9 @@ public record FetchPolicy(
     }
   }
 
-  /** 10 MiB, 30 s total deadline, 5 redirects, 2 requests per host and 256 in total. */
+  /** 10 MiB, 30 s total deadline, 5 redirects, 2 requests per host and 512 in total. */
   public static FetchPolicy defaults(boolean allowPrivateNetworks) {
     return new FetchPolicy(
-        10L * 1024 * 1024, Duration.ofSeconds(30), 5, allowPrivateNetworks, USER_AGENT, 2, 256);
+        10L * 1024 * 1024, Duration.ofSeconds(30), 5, allowPrivateNetworks, USER_AGENT, 2, 512);
   }
 }
