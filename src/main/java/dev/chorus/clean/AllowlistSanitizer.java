@@ -381,14 +381,16 @@ final class AllowlistSanitizer {
     /**
      * Whether e may be written where it would go now, so that browsers nest it as written and it
      * cannot end an element of the page around the sanitised HTML: table parts and list items only
-     * directly in a written element of their table or list, and nothing else directly in a written
-     * table, row group, row or column group.
+     * directly in a written element of their table or list, nothing else directly in a written
+     * table, row group, row or column group, and no heading directly in a written heading (which
+     * browsers would end, and then match a later end tag with an element further out).
      */
     private boolean fits(HtmlElement e) {
       HtmlElement parent = writtenParent();
-      return e.needsParent()
-          ? parent != null && e.belongsIn(parent)
-          : parent == null || !parent.holdsOnlyTableParts;
+      if (e.needsParent()) {
+        return parent != null && e.belongsIn(parent);
+      }
+      return parent == null || !(parent.holdsOnlyTableParts || (e.heading && parent.heading));
     }
 
     /** The innermost open element that was written, or null. */
