@@ -65,7 +65,22 @@ public final class HtmlCleaner {
           "div",
           "iframe");
 
-  /** What is kept: the elements above, and per element the attributes below. */
+  private static final Set<String> ATTRIBUTES =
+      Set.of(
+          "title",
+          "href",
+          "src",
+          "srcset",
+          "alt",
+          "width",
+          "height",
+          "loading",
+          "cite",
+          "colspan",
+          "rowspan",
+          "allowfullscreen");
+
+  /** What is kept: the elements above, and per element the attributes checked below. */
   private static final AllowlistSanitizer.Policy POLICY =
       new AllowlistSanitizer.Policy() {
         @Override
@@ -75,19 +90,7 @@ public final class HtmlCleaner {
 
         @Override
         public Set<String> attributes() {
-          return Set.of(
-              "title",
-              "href",
-              "src",
-              "srcset",
-              "alt",
-              "width",
-              "height",
-              "loading",
-              "cite",
-              "colspan",
-              "rowspan",
-              "allowfullscreen");
+          return ATTRIBUTES;
         }
 
         @Override
