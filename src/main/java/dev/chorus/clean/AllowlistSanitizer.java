@@ -155,7 +155,7 @@ final class AllowlistSanitizer {
     /** The policy's attribute names seen on the current tag, by index. */
     private long seen;
 
-    private final CharacterReferences decoded = new CharacterReferences();
+    private CharacterReferences decoded = new CharacterReferences();
 
     String run(String html, String base) {
       n = html.length();
@@ -173,9 +173,18 @@ final class AllowlistSanitizer {
         return new String(out, 0, length);
       } finally {
         this.base = null;
+        // what a huge input grew is not kept for the thread's next pass
         if (in.length > KEEP) {
           in = new char[1024];
+        }
+        if (out.length > KEEP) {
           out = new char[1024];
+        }
+        if (decoded.chars().length > KEEP) {
+          decoded = new CharacterReferences();
+        }
+        if (reopen.length > MAX_DEPTH) {
+          reopen = new HtmlElement[8];
         }
       }
     }
