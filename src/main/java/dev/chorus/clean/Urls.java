@@ -276,12 +276,10 @@ public final class Urls {
 
   /** Printable ASCII that java.net.URI refuses in a URL. */
   private static boolean isUnsafeAscii(char c) {
-    switch (c) {
-      case '"', '<', '>', '\\', '^', '`', '{', '|', '}':
-        return true;
-      default:
-        return false;
-    }
+    return switch (c) {
+      case '"', '<', '>', '\\', '^', '`', '{', '|', '}' -> true;
+      default -> false;
+    };
   }
 
   private static boolean isHex(char c) {
