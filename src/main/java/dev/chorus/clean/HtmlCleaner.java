@@ -1,13 +1,9 @@
 package dev.chorus.clean;
 
+import dev.chorus.clean.AllowlistSanitizer.Attributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
-import org.owasp.html.AttributePolicy;
-import org.owasp.html.ElementPolicy;
-import org.owasp.html.HtmlPolicyBuilder;
-import org.owasp.html.PolicyFactory;
 
 /** Allowlist HTML sanitising of untrusted feed content, with relative URLs resolved first. */
 public final class HtmlCleaner {
@@ -19,173 +15,218 @@ public final class HtmlCleaner {
           "www.youtube-nocookie.com",
           "youtube-nocookie.com",
           "player.vimeo.com");
-  private static final Pattern NUMBER = Pattern.compile("\\d{1,5}%?");
 
-  /**
-   * The base URL of the fragment being sanitised, for the attribute policies below: the OWASP
-   * sanitizer calls them synchronously on the caller's thread, and a policy per base would be
-   * rebuilt for every entry.
-   */
-  private static final ThreadLocal<String> BASE = new ThreadLocal<>();
+  private static final Set<String> ELEMENTS =
+      Set.of(
+          "p",
+          "br",
+          "a",
+          "img",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "ul",
+          "ol",
+          "li",
+          "blockquote",
+          "pre",
+          "code",
+          "em",
+          "strong",
+          "b",
+          "i",
+          "u",
+          "s",
+          "sub",
+          "sup",
+          "table",
+          "thead",
+          "tbody",
+          "tfoot",
+          "tr",
+          "th",
+          "td",
+          "caption",
+          "colgroup",
+          "col",
+          "figure",
+          "figcaption",
+          "hr",
+          "dl",
+          "dt",
+          "dd",
+          "abbr",
+          "cite",
+          "q",
+          "span",
+          "div",
+          "iframe");
 
-  /** An http(s) URL resolved against the base, else dropped. */
-  private static final AttributePolicy HTTP_URL =
-      (element, attribute, value) -> Urls.safeHttpUrl(value, BASE.get());
+  private static final Set<String> ATTRIBUTES =
+      Set.of(
+          "title",
+          "href",
+          "src",
+          "srcset",
+          "alt",
+          "width",
+          "height",
+          "loading",
+          "cite",
+          "colspan",
+          "rowspan",
+          "allowfullscreen");
 
-  /** Like {@link #HTTP_URL}, but a well-formed mailto: link stays. */
-  private static final AttributePolicy LINK =
-      (element, attribute, value) -> {
-        String resolved = Urls.safeHttpUrl(value, BASE.get());
-        return resolved == null && isMailto(value) ? value.strip() : resolved;
-      };
-
-  private static final AttributePolicy SRCSET =
-      (element, attribute, value) -> {
-        String cleaned = cleanSrcset(value, BASE.get());
-        return cleaned == null || cleaned.isEmpty() ? null : cleaned;
-      };
-  private static final AttributePolicy VIDEO_SRC =
-      (element, attribute, value) -> {
-        String u = Urls.safeHttpUrl(value, BASE.get());
-        if (u == null || !u.startsWith("https://")) {
-          return null;
+  /** What is kept: the elements above, and per element the attributes checked below. */
+  private static final AllowlistSanitizer.Policy POLICY =
+      new AllowlistSanitizer.Policy() {
+        @Override
+        public Set<String> elements() {
+          return ELEMENTS;
         }
-        String host = java.net.URI.create(u).getHost();
-        return host != null && VIDEO_HOSTS.contains(host.toLowerCase(Locale.ROOT)) ? u : null;
+
+        @Override
+        public Set<String> attributes() {
+          return ATTRIBUTES;
+        }
+
+        @Override
+        public String attribute(String element, String name, String value, String base) {
+          return switch (name) {
+            case "title" -> value;
+            case "href" -> element.equals("a") ? link(value, base) : null;
+            case "src" ->
+                switch (element) {
+                  case "img" -> httpUrl(value, base);
+                  case "iframe" -> videoSrc(value, base);
+                  default -> null;
+                };
+            case "srcset" -> element.equals("img") ? srcset(value, base) : null;
+            case "alt" -> element.equals("img") ? value : null;
+            case "width", "height" ->
+                (element.equals("img") || element.equals("iframe")) && isNumber(value)
+                    ? value
+                    : null;
+            case "loading" -> element.equals("img") && value.equals("lazy") ? value : null;
+            case "cite" ->
+                element.equals("blockquote") || element.equals("q") ? httpUrl(value, base) : null;
+            case "colspan", "rowspan" ->
+                (element.equals("td") || element.equals("th")) && isNumber(value) ? value : null;
+            case "allowfullscreen" ->
+                element.equals("iframe")
+                        && (value.isEmpty()
+                            || value.equals("allowfullscreen")
+                            || value.equals("true"))
+                    ? value
+                    : null;
+            default -> null;
+          };
+        }
+
+        /**
+         * Links get rel="noopener noreferrer" and need an attribute; images and frames need a
+         * (safe) source, and images load lazily.
+         */
+        @Override
+        public boolean keep(String element, Attributes attributes) {
+          switch (element) {
+            case "a" -> {
+              if (attributes.has("href")) {
+                attributes.add("rel", "noopener noreferrer");
+              }
+              return !attributes.isEmpty();
+            }
+            case "img" -> {
+              if (!attributes.has("src")) {
+                return false;
+              }
+              if (!attributes.has("loading")) {
+                attributes.add("loading", "lazy");
+              }
+              return true;
+            }
+            case "iframe" -> {
+              return attributes.has("src");
+            }
+            default -> {
+              return true;
+            }
+          }
+        }
       };
 
-  /** Images and frames need a (safe) source; images load lazily. */
-  private static final ElementPolicy NEEDS_SRC =
-      (name, attrs) -> {
-        if (!hasAttribute(attrs, "src")) {
-          return null;
-        }
-        if (name.equals("img") && !hasAttribute(attrs, "loading")) {
-          attrs.add("loading");
-          attrs.add("lazy");
-        }
-        return name;
-      };
-
-  private static final PolicyFactory POLICY =
-      new HtmlPolicyBuilder()
-          .allowElements(
-              "p",
-              "br",
-              "a",
-              "img",
-              "h1",
-              "h2",
-              "h3",
-              "h4",
-              "h5",
-              "h6",
-              "ul",
-              "ol",
-              "li",
-              "blockquote",
-              "pre",
-              "code",
-              "em",
-              "strong",
-              "b",
-              "i",
-              "u",
-              "s",
-              "sub",
-              "sup",
-              "table",
-              "thead",
-              "tbody",
-              "tfoot",
-              "tr",
-              "th",
-              "td",
-              "caption",
-              "colgroup",
-              "col",
-              "figure",
-              "figcaption",
-              "hr",
-              "dl",
-              "dt",
-              "dd",
-              "abbr",
-              "cite",
-              "q",
-              "span",
-              "div")
-          .allowUrlProtocols("http", "https", "mailto")
-          .allowAttributes("href")
-          .matching(LINK)
-          .onElements("a")
-          .allowAttributes("title")
-          .globally()
-          .allowAttributes("src")
-          .matching(HTTP_URL)
-          .onElements("img")
-          .allowAttributes("srcset")
-          .matching(SRCSET)
-          .onElements("img")
-          .allowAttributes("alt")
-          .onElements("img")
-          .allowAttributes("width", "height")
-          .matching(NUMBER)
-          .onElements("img", "iframe")
-          .allowAttributes("loading")
-          .matching(Pattern.compile("lazy"))
-          .onElements("img")
-          .allowAttributes("cite")
-          .matching(HTTP_URL)
-          .onElements("blockquote", "q")
-          .allowAttributes("colspan", "rowspan")
-          .matching(NUMBER)
-          .onElements("td", "th")
-          .allowAttributes("src")
-          .matching(VIDEO_SRC)
-          .onElements("iframe")
-          .allowAttributes("allowfullscreen")
-          .matching(Pattern.compile("|allowfullscreen|true"))
-          .onElements("iframe")
-          .allowElements(NEEDS_SRC, "iframe", "img")
-          .allowWithoutAttributes("span", "div")
-          .disallowWithoutAttributes("a", "img")
-          .requireRelsOnLinks("noopener", "noreferrer")
-          .toFactory();
+  private static final AllowlistSanitizer SANITIZER = new AllowlistSanitizer(POLICY);
 
   public HtmlCleaner() {}
 
   /**
-   * Allowlist-sanitised HTML (OWASP sanitizer): URLs in href, src, srcset and cite resolved against
-   * baseUrl and kept only when http(s) (or a mailto: link). Never null ("").
+   * Allowlist-sanitised HTML: URLs in href, src, srcset and cite resolved against baseUrl and kept
+   * only when http(s) (or a mailto: link). Never null ("").
    */
   public String sanitize(String html, String baseUrl) {
     if (html == null || html.isBlank()) {
       return "";
     }
-    BASE.set(baseUrl);
     try {
-      return POLICY.sanitize(html);
+      return SANITIZER.sanitize(html, baseUrl);
     } catch (RuntimeException e) {
       return "";
-    } finally {
-      BASE.remove();
     }
+  }
+
+  /** An http(s) URL resolved against the base, else null. */
+  private static String httpUrl(String value, String base) {
+    String url = UrlGuard.check(value);
+    return url == null ? null : Urls.safeHttpUrl(url, base);
+  }
+
+  /** Like {@link #httpUrl}, but a well-formed mailto: link stays. */
+  private static String link(String value, String base) {
+    String url = UrlGuard.check(value);
+    if (url == null) {
+      return null;
+    }
+    String resolved = Urls.safeHttpUrl(url, base);
+    return resolved == null && isMailto(url) ? url.strip() : resolved;
+  }
+
+  /** An https URL of a video host's player, else null. */
+  private static String videoSrc(String value, String base) {
+    String u = httpUrl(value, base);
+    if (u == null || !u.startsWith("https://")) {
+      return null;
+    }
+    String host = java.net.URI.create(u).getHost();
+    return host != null && VIDEO_HOSTS.contains(host.toLowerCase(Locale.ROOT)) ? u : null;
+  }
+
+  /** The srcset with its candidates checked as URLs and resolved, else null. */
+  private static String srcset(String value, String base) {
+    String checked = UrlGuard.checkSrcset(value);
+    String cleaned = checked == null ? null : cleanSrcset(checked, base);
+    return cleaned == null || cleaned.isEmpty() ? null : cleaned;
+  }
+
+  /** 1 to 5 digits, optionally a percentage. */
+  private static boolean isNumber(String v) {
+    int digits = v.endsWith("%") ? v.length() - 1 : v.length();
+    if (digits < 1 || digits > 5) {
+      return false;
+    }
+    for (int i = 0; i < digits; i++) {
+      if (v.charAt(i) < '0' || v.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isMailto(String v) {
     return v.strip().regionMatches(true, 0, "mailto:", 0, 7)
         && v.strip().matches("(?i)mailto:[^\\s<>\"]+");
-  }
-
-  /** True when the sanitizer's name/value attribute list names the attribute. */
-  private static boolean hasAttribute(List<String> attrs, String name) {
-    for (int i = 0; i < attrs.size(); i += 2) {
-      if (attrs.get(i).equals(name)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The srcset with each candidate URL resolved and checked; unsafe candidates dropped. */

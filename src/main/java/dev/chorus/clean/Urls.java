@@ -141,6 +141,9 @@ public final class Urls {
         && (s.charAt(end - 1) <= 0x20 || Character.isWhitespace(s.charAt(end - 1)))) {
       end--;
     }
+    if (isPlain(s, start, end)) {
+      return start == 0 && end == s.length() ? s : s.substring(start, end);
+    }
     StringBuilder sb = new StringBuilder(end - start);
     for (int i = start; i < end; i++) {
       char c = s.charAt(i);
@@ -233,7 +236,7 @@ public final class Urls {
       boolean legal =
           c < 0x80
               && c > 0x20
-              && "\"<>\\^`{|}".indexOf(c) < 0
+              && !isUnsafeAscii(c)
               && !(c == '%'
                   && !(i + 2 < s.length() && isHex(s.charAt(i + 1)) && isHex(s.charAt(i + 2))));
       boolean hashAgain = c == '#' && s.indexOf('#') < i;
@@ -258,6 +261,25 @@ public final class Urls {
       }
     }
     return sb == null ? s : sb.toString();
+  }
+
+  /** No character that {@link #stripControls} would drop or refuse. */
+  private static boolean isPlain(String s, int start, int end) {
+    for (int i = start; i < end; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == '\u200B' || c == '\uFEFF') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Printable ASCII that java.net.URI refuses in a URL. */
+  private static boolean isUnsafeAscii(char c) {
+    return switch (c) {
+      case '"', '<', '>', '\\', '^', '`', '{', '|', '}' -> true;
+      default -> false;
+    };
   }
 
   private static boolean isHex(char c) {
