@@ -44,7 +44,9 @@ final class OwaspOracle {
 
   private static final AttributePolicy SRCSET =
       (element, attribute, value) -> {
-        String cleaned = cleanSrcset(value, BASE.get());
+        // srcset candidates are split and checked as the sanitiser does: the oracle is of the
+        // sanitising, not of srcset syntax
+        String cleaned = HtmlCleaner.cleanSrcset(value, BASE.get());
         return cleaned == null || cleaned.isEmpty() ? null : cleaned;
       };
   private static final AttributePolicy VIDEO_SRC =
@@ -186,33 +188,5 @@ final class OwaspOracle {
       }
     }
     return false;
-  }
-
-  /** The srcset with each candidate URL resolved and checked; unsafe candidates dropped. */
-  private static String cleanSrcset(String srcset, String base) {
-    StringBuilder sb = new StringBuilder();
-    for (String candidate : List.of(srcset.split(",\\s+|,(?=\\S+\\s)|\\s*,\\s*$"))) {
-      String c = candidate.trim();
-      if (c.isEmpty()) {
-        continue;
-      }
-      String[] parts = c.split("\\s+", 2);
-      String url = Urls.safeHttpUrl(parts[0], base);
-      if (url == null || url.contains(",")) {
-        continue;
-      }
-      String descriptor = parts.length > 1 ? parts[1].trim() : "";
-      if (!descriptor.isEmpty() && !descriptor.matches("\\d+(\\.\\d+)?[wx]")) {
-        continue;
-      }
-      if (sb.length() > 0) {
-        sb.append(", ");
-      }
-      sb.append(url);
-      if (!descriptor.isEmpty()) {
-        sb.append(' ').append(descriptor);
-      }
-    }
-    return sb.toString();
   }
 }
