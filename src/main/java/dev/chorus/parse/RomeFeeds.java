@@ -55,9 +55,9 @@ final class RomeFeeds {
     }
     Element channel0 = rootName.equals("rss") ? child(root, "channel") : root;
     List<Element> items = itemElements(root, channel0 == null ? root : channel0, rootName);
-    List<EntryDates> dates = new ArrayList<>(items.size());
+    List<ItemFields> fields = new ArrayList<>(items.size());
     for (Element item : items) {
-      dates.add(takeDates(item));
+      fields.add(takeFields(item));
     }
     SyndFeed feed;
     SyndFeedInput input = INPUTS.take();
@@ -95,7 +95,7 @@ final class RomeFeeds {
             entry(
                 synd.get(i),
                 aligned ? items.get(i) : null,
-                aligned ? dates.get(i) : null,
+                aligned ? fields.get(i) : null,
                 feedBase,
                 feedAuthor));
       } catch (RuntimeException e) {
@@ -142,21 +142,30 @@ final class RomeFeeds {
     }
   }
 
-  /** An entry's dates, read before Rome (whose date parser is slow) would see them. */
-  private record EntryDates(FuzzyDate published, Instant updated) {}
+  /**
+   * What an entry needs from the elements taken out of it before Rome sees it: its dates (Rome's
+   * date parser is slow) and its first Dublin Core creator (Rome would keep it in a module that its
+   * conversion copies by reflection, entry by entry).
+   */
+  private record ItemFields(FuzzyDate published, Instant updated, String dcCreator) {}
 
-  /** Reads and detaches the entry's date elements. */
-  private static EntryDates takeDates(Element item) {
+  /**
+   * Reads and detaches the entry's date elements, its Dublin Core elements and its categories,
+   * which nothing here reads: Rome's conversion hashes each category by reflection.
+   */
+  private static ItemFields takeFields(Element item) {
     String published = null;
     int publishedRank = Integer.MAX_VALUE;
     String updated = null;
     int updatedRank = Integer.MAX_VALUE;
-    List<Element> dateElements = null;
+    String dcCreator = null;
+    List<Element> taken = null;
     for (Element c : item.getChildren()) {
       String ns = c.getNamespaceURI();
+      String name = c.getName();
       int p = -1;
       int u = -1;
-      switch (c.getName()) {
+      switch (name) {
         case "pubDate" -> p = ns.isEmpty() ? 0 : -1;
         case "published" -> p = isAtom(ns) ? 1 : -1;
         case "issued" -> p = isAtom(ns) ? 2 : -1;
@@ -166,30 +175,37 @@ final class RomeFeeds {
         case "modified" -> u = isAtom(ns) ? 1 : -1;
         default -> {}
       }
-      if (p < 0 && u < 0) {
+      boolean dc = ns.equals(DC);
+      if (p < 0 && u < 0 && !dc && !(name.equals("category") && (ns.isEmpty() || isAtom(ns)))) {
         continue;
       }
-      String t = c.getTextTrim();
-      if (p >= 0 && p < publishedRank && !t.isEmpty()) {
-        published = t;
-        publishedRank = p;
+      if (p >= 0 || u >= 0) {
+        String t = c.getTextTrim();
+        if (p >= 0 && p < publishedRank && !t.isEmpty()) {
+          published = t;
+          publishedRank = p;
+        }
+        if (u >= 0 && u < updatedRank && !t.isEmpty()) {
+          updated = t;
+          updatedRank = u;
+        }
       }
-      if (u >= 0 && u < updatedRank && !t.isEmpty()) {
-        updated = t;
-        updatedRank = u;
+      if (dc && dcCreator == null && name.equals("creator")) {
+        dcCreator = c.getText(); // as Rome's Dublin Core parser reads it
       }
-      if (dateElements == null) {
-        dateElements = new ArrayList<>(2);
+      if (taken == null) {
+        taken = new ArrayList<>(4);
       }
-      dateElements.add(c);
+      taken.add(c);
     }
-    if (dateElements != null) {
-      for (Element d : dateElements) {
+    if (taken != null) {
+      for (Element d : taken) {
         d.detach();
       }
     }
     FuzzyDate up = FeedDates.parse(updated);
-    return new EntryDates(FeedDates.parse(published), up == null ? null : up.instant());
+    return new ItemFields(
+        FeedDates.parse(published), up == null ? null : up.instant(), dcCreator);
   }
 
   private static boolean isAtom(String ns) {
@@ -197,7 +213,7 @@ final class RomeFeeds {
   }
 
   private static ParsedEntry entry(
-      SyndEntry e, Element el, EntryDates dates, String feedBase, String feedAuthor) {
+      SyndEntry e, Element el, ItemFields fields, String feedBase, String feedAuthor) {
     String base = el == null ? feedBase : base(el, feedBase);
     String guid = el == null ? e.getUri() : guid(el);
     String link = e.getLink();
@@ -209,7 +225,13 @@ final class RomeFeeds {
     }
     String url = link == null ? null : FeedText.resolve(base, link.trim());
     String title = title(e.getTitleEx(), e.getTitle());
-    String author = personName(e.getAuthor());
+    // Rome's own choice, as if it had read the Dublin Core creator: an Atom author first, then
+    // the first dc:creator, then an RSS author
+    String author =
+        personName(
+            fields != null && fields.dcCreator() != null && e.getAuthors().isEmpty()
+                ? fields.dcCreator()
+                : e.getAuthor());
     if (author == null && e.getAuthors() != null && !e.getAuthors().isEmpty()) {
       SyndPerson p = e.getAuthors().get(0);
       author = personName(p.getName() != null ? p.getName() : p.getEmail());
@@ -222,9 +244,9 @@ final class RomeFeeds {
     }
     FuzzyDate published;
     Instant updated;
-    if (dates != null) {
-      published = dates.published();
-      updated = dates.updated();
+    if (fields != null) {
+      published = fields.published();
+      updated = fields.updated();
     } else {
       published = e.getPublishedDate() == null ? null : date(e.getPublishedDate());
       updated = e.getUpdatedDate() == null ? null : e.getUpdatedDate().toInstant();

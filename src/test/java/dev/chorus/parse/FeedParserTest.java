@@ -56,6 +56,44 @@ class FeedParserTest {
   }
 
   @Test
+  void entryAuthorsArePickedAsRomePicksThem() throws Exception {
+    String rss =
+        """
+        <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>t</title>
+        <item><title>a</title><author>rss@example.com (Rss Author)</author>
+          <dc:creator>First Creator</dc:creator><dc:creator>Second</dc:creator>
+          <category>one</category><category>one</category></item>
+        <item><title>b</title><author>only@example.com (Only Rss)</author><category>x</category></item>
+        <item><title>c</title><dc:creator> Spaced  Creator </dc:creator><dc:subject>s</dc:subject></item>
+        <item><title>d</title><dc:creator></dc:creator><author>e@example.com (Behind Empty)</author></item>
+        </channel></rss>""";
+    ParsedFeed feed = parser.parse(rss.getBytes(StandardCharsets.UTF_8), null, "https://e.com/");
+    assertThat(feed.entries())
+        .extracting(ParsedEntry::title, ParsedEntry::author)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", "First Creator"),
+            org.assertj.core.groups.Tuple.tuple("b", "Only Rss"),
+            org.assertj.core.groups.Tuple.tuple("c", "Spaced Creator"),
+            org.assertj.core.groups.Tuple.tuple("d", null));
+    String atom =
+        """
+        <feed xmlns="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">
+        <title>t</title><author><name>Feed Author</name></author>
+        <entry><title>a</title><id>1</id><author><name>Atom Name</name></author>
+          <dc:creator>Creator</dc:creator><category term="c"/></entry>
+        <entry><title>b</title><id>2</id><dc:creator>Only Creator</dc:creator></entry>
+        <entry><title>c</title><id>3</id></entry>
+        </feed>""";
+    feed = parser.parse(atom.getBytes(StandardCharsets.UTF_8), null, "https://e.com/");
+    assertThat(feed.entries())
+        .extracting(ParsedEntry::title, ParsedEntry::author)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("a", "Atom Name"),
+            org.assertj.core.groups.Tuple.tuple("b", "Only Creator"),
+            org.assertj.core.groups.Tuple.tuple("c", "Feed Author"));
+  }
+
+  @Test
   void rssItemWithoutGuidOrLinkIsStillReturned() throws Exception {
     ParsedEntry third = parse("rss_2.0.xml").entries().get(2);
     assertThat(third.guid()).isNull();
