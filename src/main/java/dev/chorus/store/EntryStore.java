@@ -249,14 +249,17 @@ public final class EntryStore {
    * the fetch record. Entries are never deleted.
    */
   public SaveResult saveSuccess(String sourceId, List<NewEntry> entries, FetchOutcome outcome) {
+    // fingerprints and the UTF-8 of the long texts are made before taking the single writer: it is
+    // the poll's bottleneck
     List<String> hashes = new ArrayList<>(entries.size());
+    List<Utf8Texts> texts = new ArrayList<>(entries.size());
     for (NewEntry ne : entries) {
-      hashes.add(
-          EntryHash.of(ne.entry())); // before taking the single writer: it is the poll's bottleneck
+      hashes.add(EntryHash.of(ne.entry()));
+      texts.add(Utf8Texts.of(ne.entry()));
     }
     return db.write(
         c -> {
-          SaveResult r = upsertEntries(c, sourceId, entries, hashes);
+          SaveResult r = upsertEntries(c, sourceId, entries, hashes, texts);
           try (PreparedStatement p =
               c.prepareStatement(
                   "UPDATE sources SET path = ?, feed_url = ?, etag = ?, last_modified = ?,"
@@ -360,7 +363,11 @@ public final class EntryStore {
   }
 
   private SaveResult upsertEntries(
-      Connection c, String sourceId, List<NewEntry> entries, List<String> hashes)
+      Connection c,
+      String sourceId,
+      List<NewEntry> entries,
+      List<String> hashes,
+      List<Utf8Texts> texts)
       throws SQLException {
     int inserted = 0;
     int updated = 0;
@@ -387,12 +394,19 @@ public final class EntryStore {
             c.prepareStatement(
                 "INSERT INTO entries (source_id, key, url_key, url, title, author, published,"
                     + " sort_at, updated_at, summary, content, hash, first_seen, date_flag)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + Utf8Texts.AS_TEXT
+                    + ", "
+                    + Utf8Texts.AS_TEXT
+                    + ", ?, ?, ?)");
         PreparedStatement update =
             c.prepareStatement(
                 "UPDATE entries SET key = ?, url_key = ?, url = ?, title = ?, author = ?,"
-                    + " published = ?, sort_at = ?, updated_at = ?, summary = ?, content = ?,"
-                    + " hash = ?, date_flag = ? WHERE id = ?")) {
+                    + " published = ?, sort_at = ?, updated_at = ?, summary = "
+                    + Utf8Texts.AS_TEXT
+                    + ", content = "
+                    + Utf8Texts.AS_TEXT
+                    + ", hash = ?, date_flag = ? WHERE id = ?")) {
       for (int i = 0; i < entries.size(); i++) {
         NewEntry ne = entries.get(i);
         ParsedEntry e = ne.entry();
@@ -413,14 +427,14 @@ public final class EntryStore {
         if (found == null) {
           insert.setString(1, sourceId);
           insert.setString(2, ne.key());
-          bind(insert, 3, ne, e, o, hash);
+          bind(insert, 3, ne, e, o, hash, texts.get(i));
           insert.setLong(13, firstSeen);
           insert.setString(14, o.flag);
           insert.executeUpdate();
           inserted++;
         } else {
           update.setString(1, ne.key());
-          bind(update, 2, ne, e, o, hash);
+          bind(update, 2, ne, e, o, hash, texts.get(i));
           update.setString(12, o.flag);
           update.setLong(13, found.id());
           update.executeUpdate();
@@ -536,7 +550,13 @@ public final class EntryStore {
 
   /** Binds url_key … hash (10 parameters) starting at {@code i}. */
   private static void bind(
-      PreparedStatement p, int i, NewEntry ne, ParsedEntry e, Ordering o, String hash)
+      PreparedStatement p,
+      int i,
+      NewEntry ne,
+      ParsedEntry e,
+      Ordering o,
+      String hash,
+      Utf8Texts texts)
       throws SQLException {
     p.setString(i, ne.urlKey());
     p.setString(i + 1, e.url());
@@ -545,9 +565,26 @@ public final class EntryStore {
     p.setString(i + 4, o.published);
     p.setLong(i + 5, o.sortAt);
     setInstant(p, i + 6, e.updated());
-    p.setString(i + 7, e.summaryHtml());
-    p.setString(i + 8, e.contentHtml());
+    p.setBytes(i + 7, texts.summary());
+    p.setBytes(i + 8, texts.content());
     p.setString(i + 9, hash);
+  }
+
+  /**
+   * An entry's summary and content as UTF-8, bound as bytes and stored as text by {@link #AS_TEXT}:
+   * the same bytes the driver would make of the strings, made before the writer is taken.
+   */
+  private record Utf8Texts(byte[] summary, byte[] content) {
+    /** The SQL of a parameter bound to such bytes: SQLite stores them as TEXT, unchanged. */
+    static final String AS_TEXT = "CAST(? AS TEXT)";
+
+    static Utf8Texts of(ParsedEntry e) {
+      return new Utf8Texts(utf8(e.summaryHtml()), utf8(e.contentHtml()));
+    }
+
+    private static byte[] utf8(String s) {
+      return s == null ? null : s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   private record Ordering(String published, long sortAt, String flag) {}

@@ -92,6 +92,61 @@ class EntryStoreTest {
   }
 
   @Test
+  void summaryAndContentAreStoredAsTheTextTheyWere() {
+    String content = "<p>Caf\u00e9 \u2014 \u65e5\u672c \ud83c\udf89 and a lone \ud800 surrogate</p>";
+    ParsedEntry rich =
+        new ParsedEntry("r", "https://a.example/r", "R", null, null, null, "Cr\u00e8me", content);
+    ParsedEntry bare = new ParsedEntry("b", "https://a.example/b", "B", null, null, null, null, null);
+    store.saveSuccess(
+        "a",
+        List.of(new NewEntry("g:r", "https://a.example/r", rich), new NewEntry("g:b", null, bare)),
+        ok(null));
+    // updated in place too: a changed content goes through the UPDATE
+    ParsedEntry changed =
+        new ParsedEntry("r", "https://a.example/r", "R", null, null, null, "\u00e9t\u00e9", "<p>\u00e9</p>");
+    store.saveSuccess("a", List.of(new NewEntry("g:r", "https://a.example/r", changed)), ok(null));
+    List<String> rows =
+        db.read(
+            c -> {
+              try (var s = c.createStatement();
+                  var rs =
+                      s.executeQuery(
+                          "SELECT key, typeof(summary), typeof(content), summary, content,"
+                              + " length(content) FROM entries ORDER BY key")) {
+                List<String> out = new java.util.ArrayList<>();
+                while (rs.next()) {
+                  out.add(
+                      String.join(
+                          "|",
+                          rs.getString(1),
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getString(4),
+                          rs.getString(5),
+                          rs.getString(6)));
+                }
+                return out;
+              }
+            });
+    // length() counts characters: text, not bytes
+    assertThat(rows)
+        .containsExactly("g:b|null|null|null|null|null", "g:r|text|text|\u00e9t\u00e9|<p>\u00e9</p>|8");
+    assertThat(store.saveSuccess("a", List.of(new NewEntry("g:x", null, rich)), ok(null)).inserted())
+        .isEqualTo(1);
+    String stored =
+        db.read(
+            c -> {
+              try (var s = c.createStatement();
+                  var rs = s.executeQuery("SELECT content FROM entries WHERE key = 'g:x'")) {
+                rs.next();
+                return rs.getString(1);
+              }
+            });
+    // an unpaired surrogate becomes '?', as the driver made of strings
+    assertThat(stored).isEqualTo(content.replace("\ud800", "?"));
+  }
+
+  @Test
   void keepsOldEntriesWhenFeedIsTruncatedOrFails() {
     store.saveSuccess(
         "a",
