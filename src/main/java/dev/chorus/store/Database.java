@@ -38,6 +38,15 @@ public final class Database implements AutoCloseable {
   /** Its own connection, so {@code PRAGMA data_version} sees every other connection's commits. */
   private final Connection versionReader;
 
+  /** Copies the log into the file off the writer's path; null only while the file is migrated. */
+  private final Checkpointer checkpointer;
+
+  /**
+   * The log's length in pages at which a commit checkpoints by itself: only when the background
+   * checkpoints cannot keep up (a reader holding an old snapshot), since they keep the log short.
+   */
+  static final int WRITER_CHECKPOINT_PAGES = 10_000;
+
   private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private final java.util.concurrent.atomic.AtomicLong commits =
       new java.util.concurrent.atomic.AtomicLong();
@@ -66,6 +75,7 @@ public final class Database implements AutoCloseable {
       readers.add(connect(true));
     }
     this.versionReader = connect(true);
+    this.checkpointer = new Checkpointer(connect(false), file.getFileName().toString());
   }
 
   /** Opens (creating and migrating when needed) the database file. */
@@ -105,6 +115,7 @@ public final class Database implements AutoCloseable {
       } else {
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
+        s.execute("PRAGMA wal_autocheckpoint = " + WRITER_CHECKPOINT_PAGES);
       }
       s.execute("PRAGMA cache_size = -16000");
       s.execute("PRAGMA temp_store = MEMORY");
@@ -289,6 +300,9 @@ public final class Database implements AutoCloseable {
       steps.run();
       writer.commit();
       commits.incrementAndGet();
+      if (checkpointer != null) {
+        checkpointer.committed();
+      }
     } catch (SQLException | RuntimeException e) {
       writer.rollback();
       throw e;
@@ -430,6 +444,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    checkpointer.close();
     writeLock.lock();
     try {
       for (int i = 0; i < readerCount; i++) {

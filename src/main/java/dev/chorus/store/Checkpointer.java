@@ -1,0 +1,102 @@
+package dev.chorus.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies committed pages from the write-ahead log into the database file on a thread of its own,
+ * so that the single writer never does: left to SQLite's automatic checkpoint, the commit that
+ * crosses the log's threshold copies the log and waits for two syncs while every queued write
+ * waits behind it (38% of a new feed's save, single-threaded). A checkpoint runs at most every
+ * {@value #INTERVAL_MS} ms while writes come in, and never when none do. It is PASSIVE: it takes
+ * no lock a reader or the writer waits on, and copies what no reader still needs; the log starts
+ * again from its beginning once all of it is copied.
+ */
+final class Checkpointer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
+
+  static final long INTERVAL_MS = 200;
+  private static final long INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(INTERVAL_MS);
+  private static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+  private final Connection connection;
+  private final String name;
+  private final Thread thread;
+  private final AtomicBoolean dirty = new AtomicBoolean();
+  private final AtomicLong runs = new AtomicLong();
+  private volatile boolean closed;
+
+  /** Takes over the connection, which it closes. */
+  Checkpointer(Connection connection, String name) {
+    this.connection = connection;
+    this.name = name;
+    this.thread = new Thread(this::run, "db-checkpoint");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Called after each commit: the log has pages to copy. */
+  void committed() {
+    if (dirty.compareAndSet(false, true)) {
+      LockSupport.unpark(thread);
+    }
+  }
+
+  /** Checkpoints run so far. */
+  long runs() {
+    return runs.get();
+  }
+
+  private void run() {
+    long last = System.nanoTime() - INTERVAL_NANOS;
+    while (!closed) {
+      if (!dirty.get()) {
+        LockSupport.parkNanos(this, IDLE_NANOS);
+        continue;
+      }
+      long wait = last + INTERVAL_NANOS - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(this, wait); // commits meanwhile are copied together
+        continue;
+      }
+      dirty.set(false);
+      checkpoint();
+      last = System.nanoTime();
+    }
+  }
+
+  private void checkpoint() {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+      rs.next();
+      runs.incrementAndGet();
+    } catch (SQLException e) {
+      // the writer's own automatic checkpoint is still there, at a higher threshold
+      log.warn("{}: background checkpoint failed: {}", name, e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    LockSupport.unpark(thread);
+    try {
+      thread.join(TimeUnit.SECONDS.toMillis(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // closing: nothing left to protect
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.chorus.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseCheckpointTest {
+  @TempDir Path dir;
+
+  @Test
+  void committedPagesReachTheFileWithoutTheWriterCheckpointing() throws Exception {
+    Path file = dir.resolve("c.db");
+    try (Database db = Database.open(file)) {
+      long before = Files.size(file);
+      // ~2 MB: far under the writer's own checkpoint threshold, so only the background one copies
+      for (int round = 0; round < 4; round++) {
+        db.write(
+            c -> {
+              try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS blobs (b BLOB)");
+              }
+              try (PreparedStatement p = c.prepareStatement("INSERT INTO blobs VALUES (?)")) {
+                for (int i = 0; i < 500; i++) {
+                  p.setBytes(1, new byte[1000]);
+                  p.executeUpdate();
+                }
+              }
+              return null;
+            });
+      }
+      assertThat((long) Database.WRITER_CHECKPOINT_PAGES * 4096).isGreaterThan(8L << 20);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (Files.size(file) < before + 1_500_000 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(Files.size(file)).isGreaterThan(before + 1_500_000);
+      // and the log is fully copied: a checkpoint now has nothing left to do
+      long[] log =
+          db.read(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
+                  rs.next();
+                  return new long[] {rs.getLong(2), rs.getLong(3)};
+                }
+              });
+      assertThat(log[1]).isEqualTo(log[0]);
+      assertThat(db.integrityCheck()).isEqualTo("ok");
+    }
+  }
+}
