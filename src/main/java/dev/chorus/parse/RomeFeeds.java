@@ -204,8 +204,7 @@ final class RomeFeeds {
       }
     }
     FuzzyDate up = FeedDates.parse(updated);
-    return new ItemFields(
-        FeedDates.parse(published), up == null ? null : up.instant(), dcCreator);
+    return new ItemFields(FeedDates.parse(published), up == null ? null : up.instant(), dcCreator);
   }
 
   private static boolean isAtom(String ns) {

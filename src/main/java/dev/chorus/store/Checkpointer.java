@@ -12,13 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies committed pages from the write-ahead log into the database file on a thread of its own,
- * so that the single writer never does: left to SQLite's automatic checkpoint, the commit that
- * crosses the log's threshold copies the log and waits for two syncs while every queued write
- * waits behind it (38% of a new feed's save, single-threaded). A checkpoint runs at most every
- * {@value #INTERVAL_MS} ms while writes come in, and never when none do. It is PASSIVE: it takes
- * no lock a reader or the writer waits on, and copies what no reader still needs; the log starts
- * again from its beginning once all of it is copied.
+ * Copies committed pages from the write-ahead log into the database file on a thread of its own, so
+ * that the single writer never does: left to SQLite's automatic checkpoint, the commit that crosses
+ * the log's threshold copies the log and waits for two syncs while every queued write waits behind
+ * it (38% of a new feed's save, single-threaded). A checkpoint runs at most every {@value
+ * #INTERVAL_MS} ms while writes come in, and never when none do. It is PASSIVE: it takes no lock a
+ * reader or the writer waits on, and copies what no reader still needs; the log starts again from
+ * its beginning once all of it is copied.
  */
 final class Checkpointer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);

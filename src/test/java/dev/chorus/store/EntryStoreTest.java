@@ -93,17 +93,20 @@ class EntryStoreTest {
 
   @Test
   void summaryAndContentAreStoredAsTheTextTheyWere() {
-    String content = "<p>Caf\u00e9 \u2014 \u65e5\u672c \ud83c\udf89 and a lone \ud800 surrogate</p>";
+    String content =
+        "<p>Caf\u00e9 \u2014 \u65e5\u672c \ud83c\udf89 and a lone \ud800 surrogate</p>";
     ParsedEntry rich =
         new ParsedEntry("r", "https://a.example/r", "R", null, null, null, "Cr\u00e8me", content);
-    ParsedEntry bare = new ParsedEntry("b", "https://a.example/b", "B", null, null, null, null, null);
+    ParsedEntry bare =
+        new ParsedEntry("b", "https://a.example/b", "B", null, null, null, null, null);
     store.saveSuccess(
         "a",
         List.of(new NewEntry("g:r", "https://a.example/r", rich), new NewEntry("g:b", null, bare)),
         ok(null));
     // updated in place too: a changed content goes through the UPDATE
     ParsedEntry changed =
-        new ParsedEntry("r", "https://a.example/r", "R", null, null, null, "\u00e9t\u00e9", "<p>\u00e9</p>");
+        new ParsedEntry(
+            "r", "https://a.example/r", "R", null, null, null, "\u00e9t\u00e9", "<p>\u00e9</p>");
     store.saveSuccess("a", List.of(new NewEntry("g:r", "https://a.example/r", changed)), ok(null));
     List<String> rows =
         db.read(
@@ -130,8 +133,10 @@ class EntryStoreTest {
             });
     // length() counts characters: text, not bytes
     assertThat(rows)
-        .containsExactly("g:b|null|null|null|null|null", "g:r|text|text|\u00e9t\u00e9|<p>\u00e9</p>|8");
-    assertThat(store.saveSuccess("a", List.of(new NewEntry("g:x", null, rich)), ok(null)).inserted())
+        .containsExactly(
+            "g:b|null|null|null|null|null", "g:r|text|text|\u00e9t\u00e9|<p>\u00e9</p>|8");
+    assertThat(
+            store.saveSuccess("a", List.of(new NewEntry("g:x", null, rich)), ok(null)).inserted())
         .isEqualTo(1);
     String stored =
         db.read(
