@@ -47,6 +47,9 @@ public final class Database implements AutoCloseable {
    */
   static final int WRITER_CHECKPOINT_PAGES = 10_000;
 
+  /** The log file's size, in bytes, that it is cut back to whenever it starts over. */
+  static final long WAL_FILE_LIMIT_BYTES = 16L << 20;
+
   private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
   private final java.util.concurrent.atomic.AtomicLong commits =
       new java.util.concurrent.atomic.AtomicLong();
@@ -116,6 +119,9 @@ public final class Database implements AutoCloseable {
         s.execute("PRAGMA journal_mode = WAL");
         s.execute("PRAGMA synchronous = NORMAL");
         s.execute("PRAGMA wal_autocheckpoint = " + WRITER_CHECKPOINT_PAGES);
+        // the log grows past the writer's threshold during a long poll; once it starts over, the
+        // file is cut back instead of keeping its largest size on disk
+        s.execute("PRAGMA journal_size_limit = " + WAL_FILE_LIMIT_BYTES);
       }
       s.execute("PRAGMA cache_size = -16000");
       s.execute("PRAGMA temp_store = MEMORY");

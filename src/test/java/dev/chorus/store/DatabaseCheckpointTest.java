@@ -51,6 +51,16 @@ class DatabaseCheckpointTest {
                 }
               });
       assertThat(log[1]).isEqualTo(log[0]);
+      long limit =
+          db.write(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA journal_size_limit")) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              });
+      assertThat(limit).isEqualTo(Database.WAL_FILE_LIMIT_BYTES);
       assertThat(db.integrityCheck()).isEqualTo("ok");
     }
   }
