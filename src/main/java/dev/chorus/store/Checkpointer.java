@@ -33,6 +33,7 @@ final class Checkpointer implements AutoCloseable {
   private final AtomicBoolean dirty = new AtomicBoolean();
   private final AtomicLong runs = new AtomicLong();
   private volatile boolean closed;
+  private String lastError; // the checkpoint thread's own
 
   /** Takes over the connection, which it closes. */
   Checkpointer(Connection connection, String name) {
@@ -78,10 +79,25 @@ final class Checkpointer implements AutoCloseable {
         ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
       rs.next();
       runs.incrementAndGet();
+      lastError = null;
     } catch (SQLException e) {
-      // the writer's own automatic checkpoint is still there, at a higher threshold
-      log.warn("{}: background checkpoint failed: {}", name, e.getMessage());
+      // another process checkpointing at the same moment: the next run copies what this one missed
+      if (isBusy(e)) {
+        return;
+      }
+      // said once per kind of failure; the writer's own checkpoint is still there, further up
+      String why = String.valueOf(e.getMessage());
+      if (!why.equals(lastError)) {
+        log.warn("{}: background checkpoint failed: {}", name, why);
+        lastError = why;
+      }
     }
+  }
+
+  /** SQLITE_BUSY or SQLITE_LOCKED, extended codes included. */
+  static boolean isBusy(SQLException e) {
+    int primary = e.getErrorCode() & 0xFF;
+    return primary == 5 || primary == 6;
   }
 
   @Override

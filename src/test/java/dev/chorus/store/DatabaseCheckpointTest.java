@@ -64,4 +64,64 @@ class DatabaseCheckpointTest {
       assertThat(db.integrityCheck()).isEqualTo("ok");
     }
   }
+
+  @Test
+  void twoProcessesCheckpointingOneFileKeepItWhole() throws Exception {
+    Path file = dir.resolve("two.db");
+    try (Database poll = Database.open(file);
+        Database serve = Database.open(file)) {
+      poll.write(
+          c -> {
+            try (Statement s = c.createStatement()) {
+              s.execute("CREATE TABLE blobs (b BLOB)");
+            }
+            return null;
+          });
+      Thread[] writers = new Thread[2];
+      Database[] both = {poll, serve};
+      for (int w = 0; w < 2; w++) {
+        Database db = both[w];
+        writers[w] =
+            new Thread(
+                () -> {
+                  for (int round = 0; round < 40; round++) {
+                    db.write(
+                        c -> {
+                          try (PreparedStatement p =
+                              c.prepareStatement("INSERT INTO blobs VALUES (?)")) {
+                            for (int i = 0; i < 50; i++) {
+                              p.setBytes(1, new byte[1000]);
+                              p.executeUpdate();
+                            }
+                          }
+                          return null;
+                        });
+                  }
+                });
+        writers[w].start();
+      }
+      for (Thread t : writers) {
+        t.join();
+      }
+      long rows =
+          serve.read(
+              c -> {
+                try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT count(*) FROM blobs")) {
+                  rs.next();
+                  return rs.getLong(1);
+                }
+              });
+      assertThat(rows).isEqualTo(2 * 40 * 50);
+      assertThat(poll.integrityCheck()).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void anotherCheckpointUnderWayIsNotAFailure() {
+    assertThat(Checkpointer.isBusy(new java.sql.SQLException("busy", null, 5))).isTrue();
+    assertThat(Checkpointer.isBusy(new java.sql.SQLException("busy recovery", null, 261))).isTrue();
+    assertThat(Checkpointer.isBusy(new java.sql.SQLException("locked", null, 6))).isTrue();
+    assertThat(Checkpointer.isBusy(new java.sql.SQLException("io", null, 10))).isFalse();
+  }
 }
