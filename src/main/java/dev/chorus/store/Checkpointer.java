@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * the log's threshold copies the log and waits for two syncs while every queued write waits behind
  * it (38% of a new feed's save, single-threaded). A checkpoint runs at most every {@value
  * #INTERVAL_MS} ms while writes come in, and never when none do. It is PASSIVE: it takes no lock a
- * reader or the writer waits on, and copies what no reader still needs; the log starts again from
- * its beginning once all of it is copied.
+ * reader or the writer waits on, and copies what no reader still needs. While writes keep coming
+ * the log cannot start over (new pages arrive as old ones are copied), so it grows until the
+ * writer's own checkpoint, at {@link Database#WRITER_CHECKPOINT_PAGES}, finishes the little left to
+ * copy.
  */
 final class Checkpointer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);
@@ -31,7 +32,6 @@ final class Checkpointer implements AutoCloseable {
   private final String name;
   private final Thread thread;
   private final AtomicBoolean dirty = new AtomicBoolean();
-  private final AtomicLong runs = new AtomicLong();
   private volatile boolean closed;
   private String lastError; // the checkpoint thread's own
 
@@ -49,11 +49,6 @@ final class Checkpointer implements AutoCloseable {
     if (dirty.compareAndSet(false, true)) {
       LockSupport.unpark(thread);
     }
-  }
-
-  /** Checkpoints run so far. */
-  long runs() {
-    return runs.get();
   }
 
   private void run() {
@@ -78,7 +73,6 @@ final class Checkpointer implements AutoCloseable {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
       rs.next();
-      runs.incrementAndGet();
       lastError = null;
     } catch (SQLException e) {
       // another process checkpointing at the same moment: the next run copies what this one missed
