@@ -115,6 +115,11 @@ final class EntryHash {
     mix(pending, w);
   }
 
+  /**
+   * One MurmurHash3 round over two words. {@link #field} repeats these steps in its loop (C1 would
+   * not inline this method there); a change here must be made there too, and the pinned
+   * fingerprints of {@code EntryHashTest} tell when the two disagree.
+   */
   private void mix(long k1, long k2) {
     h1 ^= Long.rotateLeft(k1 * C1, 31) * C2;
     h1 = Long.rotateLeft(h1, 27) + h2;
