@@ -30,7 +30,9 @@ final class StaxFeeds {
   private StaxFeeds() {}
 
   private static XMLInputFactory factory() {
-    XMLInputFactory f = XMLInputFactory.newFactory();
+    // the JDK's own StAX parser, as the ceiling has always been measured (not Woodstox, which the
+    // classpath would otherwise pick)
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, true);
     f.setProperty(XMLInputFactory.IS_COALESCING, true);

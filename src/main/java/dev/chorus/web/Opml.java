@@ -16,7 +16,8 @@ final class Opml {
   static byte[] write(Config cfg, Map<String, SourceState> states, String base) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      // the JDK's writer, not whichever the classpath offers first (Woodstox)
+      XMLStreamWriter w = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(out, "UTF-8");
       w.writeStartDocument("UTF-8", "1.0");
       w.writeCharacters("\n");
       w.writeStartElement("opml");

@@ -106,6 +106,26 @@ class AsIsParseTest {
   }
 
   @Test
+  void aDoctypeWithoutEntitiesIsRefusedByTheXmlParserItself() {
+    // well-formed but for its document type: the parser must stop at it, not skip it
+    String text =
+        "<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\""
+            + " \"http://my.netscape.com/publish/formats/rss-0.91.dtd\">"
+            + "<rss version=\"0.91\"><channel><title>T</title></channel></rss>";
+    assertThat(XmlDocuments.parseIfWellFormed(text)).isNull();
+    assertThatThrownBy(() -> XmlDocuments.parse(text))
+        .isInstanceOf(FeedParseException.class)
+        .hasMessage("DOCTYPE refused");
+  }
+
+  @Test
+  void woodstoxErrorsSayTheirLineOnce() {
+    assertThatThrownBy(() -> XmlDocuments.parse("<rss>\n<channel>\n<x:y/></channel></rss>"))
+        .isInstanceOf(FeedParseException.class)
+        .hasMessage("XML error at line 3: Undeclared namespace prefix \"x\"");
+  }
+
+  @Test
   void anHtmlEntityInAnOtherwiseGoodFeedIsRepaired() throws Exception {
     String text = "<rss version=\"2.0\"><channel><title>Caf&eacute;&nbsp;1</title></channel></rss>";
     Document doc = XmlDocuments.parseIfWellFormed(text);
