@@ -80,6 +80,8 @@ class ArchitectureTest {
   @Test
   void librariesStayInTheirPackage() {
     rule("com.rometools..", "dev.chorus.parse..");
+    rule("com.ctc.wstx..", "dev.chorus.parse..");
+    rule("org.jdom2..", "dev.chorus.parse..");
     rule("okhttp3..", "dev.chorus.fetch..");
     rule("org.owasp..", "dev.chorus.clean..");
     rule("io.javalin..", "dev.chorus.web..");
