@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
   /** Its own connection, so {@code PRAGMA data_version} sees every other connection's commits. */
   private final Connection versionReader;
 
-  /** Copies the log into the file off the writer's path; null only while the file is migrated. */
+  /** Copies the log into the file off the writer's path. */
   private final Checkpointer checkpointer;
 
   /**
@@ -306,9 +306,7 @@ public final class Database implements AutoCloseable {
       steps.run();
       writer.commit();
       commits.incrementAndGet();
-      if (checkpointer != null) {
-        checkpointer.committed();
-      }
+      checkpointer.committed();
     } catch (SQLException | RuntimeException e) {
       writer.rollback();
       throw e;
